@@ -1,0 +1,16 @@
+package io.jenkins.plugins.mldelivery.cli;
+
+import picocli.CommandLine.Command;
+
+import java.util.concurrent.Callable;
+
+/**
+ * Placeholder for the {@code promote} command until its engine lands; replace this file whole.
+ */
+@Command(name = "promote", mixinStandardHelpOptions = true, description = "Not available yet.")
+public final class PromoteCommand implements Callable<Integer> {
+    @Override
+    public Integer call() {
+        throw new io.jenkins.plugins.mldelivery.core.io.BadInputException("'promote' is not available in this build yet");
+    }
+}

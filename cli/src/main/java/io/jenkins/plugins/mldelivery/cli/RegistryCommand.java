@@ -1,0 +1,16 @@
+package io.jenkins.plugins.mldelivery.cli;
+
+import picocli.CommandLine.Command;
+
+import java.util.concurrent.Callable;
+
+/**
+ * Placeholder for the {@code registry} command until its engine lands; replace this file whole.
+ */
+@Command(name = "registry", mixinStandardHelpOptions = true, description = "Not available yet.")
+public final class RegistryCommand implements Callable<Integer> {
+    @Override
+    public Integer call() {
+        throw new io.jenkins.plugins.mldelivery.core.io.BadInputException("'registry' is not available in this build yet");
+    }
+}

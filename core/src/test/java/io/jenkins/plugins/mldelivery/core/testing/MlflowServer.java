@@ -1,0 +1,63 @@
+package io.jenkins.plugins.mldelivery.core.testing;
+
+import org.junit.rules.ExternalResource;
+import org.junit.rules.TemporaryFolder;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real MLflow tracking and registry server (from PyPI, in the project's virtual environment),
+ * started on loopback with a SQLite backend for a test class and stopped after it.
+ * <pre>{@code @ClassRule public static MlflowServer mlflow = new MlflowServer();}</pre>
+ */
+public class MlflowServer extends ExternalResource {
+    private final TemporaryFolder folder = new TemporaryFolder();
+    private ServerProcess server;
+    private URI uri;
+
+    @Override
+    protected void before() throws IOException {
+        Path python = ExternalTools.python();
+        folder.create();
+        Path dir = folder.getRoot().toPath();
+        int port = ServerProcess.freePort();
+        uri = URI.create("http://127.0.0.1:" + port);
+        server = ServerProcess.start(List.of(python.toString(), "-m", "mlflow", "server",
+                        "--host", "127.0.0.1", "--port", String.valueOf(port), "--workers", "1",
+                        "--backend-store-uri", "sqlite:///" + dir.resolve("mlflow.db"),
+                        "--default-artifact-root", dir.resolve("artifacts").toUri().toString()),
+                Map.of("MLFLOW_DISABLE_TELEMETRY", "true", "DO_NOT_TRACK", "true"),
+                dir, uri.resolve("/health"), Duration.ofSeconds(90));
+    }
+
+    @Override
+    protected void after() {
+        if (server != null) {
+            server.close();
+        }
+        folder.delete();
+    }
+
+    /**
+     * Returns the server's base URI, e.g. {@code http://127.0.0.1:5123}.
+     *
+     * @return the URI
+     */
+    public URI uri() {
+        return uri;
+    }
+
+    /**
+     * Returns the last lines of the server's log, for failure messages.
+     *
+     * @return the log tail
+     */
+    public String logTail() {
+        return server == null ? "" : server.logTail();
+    }
+}
