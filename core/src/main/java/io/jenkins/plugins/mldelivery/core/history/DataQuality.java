@@ -37,10 +37,20 @@ public record DataQuality(long rows, int violations, SortedMap<String, Double> m
      * Reads the share of missing values per column from whichever per-column figures the result carries:
      * {@code columns[]} or {@code profile.columns[]} entries with {@code missingRate}, or with a missing
      * count ({@code missing}/{@code missingCount}) and a non-missing count ({@code count}/{@code nonMissing}),
-     * or failing that the row count.
+     * or failing that the row count; else the current side's counts of the drift columns
+     * ({@code drift.columns[].current} {@code {present, missing}}).
      */
     private static SortedMap<String, Double> missingRates(final JsonNode validate, final long rows) {
         SortedMap<String, Double> rates = new TreeMap<>();
+        for (JsonNode column : JsonFields.array(JsonFields.object(validate, "drift"), "columns")) {
+            JsonNode current = JsonFields.object(column, "current");
+            Double present = JsonFields.number(current, "present");
+            Double missing = JsonFields.number(current, "missing");
+            String name = JsonFields.text(column, "name");
+            if (name != null && present != null && missing != null && present + missing > 0) {
+                rates.put(name, missing / (present + missing));
+            }
+        }
         JsonNode profile = JsonFields.object(validate, "profile");
         for (JsonNode column : JsonFields.array(validate, "columns").isEmpty()
                 ? JsonFields.array(profile, "columns") : JsonFields.array(validate, "columns")) {

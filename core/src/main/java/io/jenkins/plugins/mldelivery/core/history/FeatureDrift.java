@@ -12,17 +12,19 @@ import java.util.Objects;
  *
  * @param name           the column name
  * @param type           the column type, e.g. {@code numeric} or {@code categorical}, or null
- * @param method         the test or distance, e.g. {@code wasserstein} or {@code psi}, or null
+ * @param method         the test, e.g. {@code ks-exact} or {@code chi-squared}, or null
  * @param statistic      the test statistic, or null
  * @param pValue         the raw p-value, or null
  * @param pValueAdjusted the p-value after multiple-testing correction, or null
+ * @param effectMeasure  what the effect size measures, e.g. {@code wasserstein} or {@code psi}, or null
  * @param effectSize     the effect size, or null when the step could not compute one
  * @param threshold      the effect size above which drift matters, or null
  * @param drifted        whether the step declared the feature drifted
+ * @param reason         one line saying why it drifted or did not, or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FeatureDrift(String name, String type, String method, Double statistic, Double pValue,
-        Double pValueAdjusted, Double effectSize, Double threshold, boolean drifted) {
+        Double pValueAdjusted, String effectMeasure, Double effectSize, Double threshold, boolean drifted, String reason) {
     /**
      * Orders features from most to least drifted: declared drift first, then by effect size relative
      * to its threshold (so features tested with different methods compare fairly), then by name.
@@ -50,8 +52,18 @@ public record FeatureDrift(String name, String type, String method, Double stati
         }
         return new FeatureDrift(name, JsonFields.text(column, "type"), JsonFields.text(column, "method"),
                 JsonFields.number(column, "statistic"), JsonFields.number(column, "pValue"),
-                JsonFields.number(column, "pValueAdjusted"), JsonFields.number(column, "effectSize"),
-                JsonFields.number(column, "threshold"), JsonFields.isTrue(column, "drifted"));
+                JsonFields.number(column, "pValueAdjusted"), JsonFields.text(column, "effectMeasure"),
+                JsonFields.number(column, "effectSize"), JsonFields.number(column, "threshold"),
+                JsonFields.isTrue(column, "drifted"), JsonFields.text(column, "reason"));
+    }
+
+    /**
+     * Names the effect size for people: its measure, or the test when the step names no measure.
+     *
+     * @return e.g. {@code wasserstein}, or an en dash when neither is known
+     */
+    public String measure() {
+        return effectMeasure != null ? effectMeasure : method != null ? method : "–";
     }
 
     /**

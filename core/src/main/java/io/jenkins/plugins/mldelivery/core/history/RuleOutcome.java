@@ -17,10 +17,12 @@ import java.util.regex.Pattern;
  * @param passed  whether the rule held
  * @param skipped whether the rule could not be evaluated (for example, no champion yet)
  * @param pValue  the p-value of the rule's significance test, or null
+ * @param status  what the rule contributes to the verdict ({@code PASSED}, {@code WARNING}, {@code FAILED}), or null
+ * @param reason  one sentence saying why the rule passed, failed or was skipped, or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RuleOutcome(String rule, String metric, Double left, Double right, boolean passed, boolean skipped,
-        Double pValue) {
+        Double pValue, String status, String reason) {
     // a metric name, optionally with a slice, e.g. accuracy[gender=F], then a comparison
     private static final Pattern LEFT_METRIC = Pattern.compile(
             "^\\s*([A-Za-z_][A-Za-z0-9_.\\-]*(?:\\[[^\\]]*\\])?)\\s*(?:>=|<=|==|!=|>|<)");
@@ -44,7 +46,7 @@ public record RuleOutcome(String rule, String metric, Double left, Double right,
         String metric = JsonFields.text(json, "metric");
         return new RuleOutcome(rule, metric != null ? metric : metricOf(rule), JsonFields.number(json, "left"),
                 JsonFields.number(json, "right"), JsonFields.isTrue(json, "passed"), JsonFields.isTrue(json, "skipped"),
-                JsonFields.number(json, "pValue"));
+                JsonFields.number(json, "pValue"), JsonFields.text(json, "status"), JsonFields.text(json, "reason"));
     }
 
     /**
@@ -59,11 +61,24 @@ public record RuleOutcome(String rule, String metric, Double left, Double right,
     }
 
     /**
-     * Says whether the rule failed (it was evaluated and did not hold).
+     * Says whether the rule failed the gate: it was decided, did not hold, and is not a warn-only rule.
      *
      * @return whether the rule failed
      */
     public boolean failed() {
+        return broken() && !"WARNING".equals(status);
+    }
+
+    /**
+     * Says whether the rule only warned: it was decided and did not hold, but breaking it only warns.
+     *
+     * @return whether the rule warned
+     */
+    public boolean warned() {
+        return broken() && "WARNING".equals(status);
+    }
+
+    private boolean broken() {
         return !passed && !skipped;
     }
 

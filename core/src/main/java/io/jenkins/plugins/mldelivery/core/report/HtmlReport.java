@@ -99,9 +99,7 @@ public final class HtmlReport {
         html.open("div", "class", "cards");
         GateSummary gate = record.gate();
         if (gate != null) {
-            int failed = gate.failedRules().size();
-            card(html, "Gate", Verdicts.label(gate.verdict()), Verdicts.cssClass(gate.verdict()),
-                    failed == 0 ? "all " + gate.rules().size() + " rules passed" : failed + " of " + gate.rules().size() + " rules failed");
+            card(html, "Gate", Verdicts.label(gate.verdict()), Verdicts.cssClass(gate.verdict()), MarkdownSummary.ruleCounts(gate));
         }
         DataQuality quality = record.dataQuality();
         if (quality != null) {

@@ -71,15 +71,17 @@ final class HtmlSections {
         }
         String verdict = input.current().gate().verdict();
         html.open("section", "id", "gate").element("h2", "Gate: " + Verdicts.label(verdict));
-        html.open("table", "class", "gate").row(true, "Result", "Rule", "Value", "Threshold", "p-value");
+        html.open("table", "class", "gate").row(true, "Result", "Rule", "Value", "Threshold", "p-value", "Why");
         for (RuleOutcome rule : input.rules()) {
-            String result = rule.skipped() ? "– skipped" : rule.passed() ? "✔ passed" : "✘ failed";
+            String result = rule.skipped() ? "– skipped" : rule.passed() ? "✔ passed" : rule.warned() ? "⚠ warning" : "✘ failed";
+            String css = rule.skipped() ? "neutral" : rule.passed() ? "good" : rule.warned() ? "warn" : "bad";
             html.open("tr", "class", rule.failed() ? "failed" : null)
-                    .element("td", result, "class", rule.skipped() ? "neutral" : rule.passed() ? "good" : "bad")
+                    .element("td", result, "class", css)
                     .open("td").element("code", rule.rule()).trusted("</td>")
                     .element("td", ShortNumber.format(rule.left()), "class", "num")
                     .element("td", ShortNumber.format(rule.right()), "class", "num")
                     .element("td", ShortNumber.format(rule.pValue()), "class", "num")
+                    .element("td", orDash(rule.reason()))
                     .close("tr");
         }
         html.close("table").close("section");
@@ -133,16 +135,19 @@ final class HtmlSections {
         histograms(html, drift);
         html.close("div");
         html.open("table", "class", "drift")
-                .row(true, "Feature", "Type", "Method", "Statistic", "p-value", "p (adjusted)", "Effect size", "Threshold", "Drifted");
+                .row(true, "Feature", "Type", "Test", "Statistic", "p-value", "p (adjusted)", "Measure", "Effect size", "Threshold",
+                        "Drifted", "Why");
         for (FeatureDrift feature : DriftSummary.features(drift)) {
             html.open("tr", "class", feature.drifted() ? "failed" : null)
                     .element("td", feature.name()).element("td", orDash(feature.type())).element("td", orDash(feature.method()))
                     .element("td", ShortNumber.format(feature.statistic()), "class", "num")
                     .element("td", ShortNumber.format(feature.pValue()), "class", "num")
                     .element("td", ShortNumber.format(feature.pValueAdjusted()), "class", "num")
+                    .element("td", feature.measure())
                     .element("td", ShortNumber.format(feature.effectSize()), "class", "num")
                     .element("td", ShortNumber.format(feature.threshold()), "class", "num")
                     .element("td", feature.drifted() ? "⚠ yes" : "no", "class", feature.drifted() ? "warn" : "neutral")
+                    .element("td", orDash(feature.reason()))
                     .close("tr");
         }
         html.close("table").close("section");
@@ -183,10 +188,13 @@ final class HtmlSections {
         }
         CanaryTimelineChart chart = CanaryTimelineChart.of(canary.get());
         html.open("section", "id", "canary").element("h2", "Canary: " + Verdicts.label(chart.decision()));
+        if (canary.get().hasNonNull("reason")) {
+            html.element("p", text(canary.get().get("reason")));
+        }
         html.open("div", "class", "charts");
         charts.figure(html, "Traffic weight and score per step", chart, 320);
         html.close("div");
-        html.open("table", "class", "canary").row(true, "Step", "Traffic %", "Score", "Decision", "Metrics");
+        html.open("table", "class", "canary").row(true, "Step", "Traffic %", "Score", "Decision", "Metrics", "Why");
         int index = 0;
         for (JsonNode step : canary.get().path("steps")) {
             List<String> metrics = new ArrayList<>();
@@ -195,7 +203,7 @@ final class HtmlSections {
                         + (metric.path("pValue").isNumber() ? " (p " + ShortNumber.format(metric.path("pValue").doubleValue()) + ")" : ""));
             }
             html.row(false, String.valueOf(++index), number(step.get("weight")), number(step.get("score")), text(step.get("decision")),
-                    String.join("; ", metrics));
+                    String.join("; ", metrics), text(step.get("reason")));
         }
         html.close("table").close("section");
     }

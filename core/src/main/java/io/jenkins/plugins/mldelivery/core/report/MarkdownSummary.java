@@ -57,9 +57,7 @@ public final class MarkdownSummary {
         List<String> parts = new ArrayList<>();
         GateSummary gate = record.gate();
         if (gate != null) {
-            int failed = gate.failedRules().size();
-            parts.add("**Gate** " + Verdicts.label(gate.verdict()) + " (" + (failed == 0
-                    ? "all " + gate.rules().size() + " rules passed" : failed + " of " + gate.rules().size() + " rules failed") + ")");
+            parts.add("**Gate** " + Verdicts.label(gate.verdict()) + " (" + ruleCounts(gate) + ")");
         }
         DataQuality quality = record.dataQuality();
         if (quality != null) {
@@ -86,6 +84,31 @@ public final class MarkdownSummary {
             parts.add("No gate, data, model or canary results in this run.");
         }
         return parts;
+    }
+
+    /**
+     * Counts a gate's rules for people.
+     *
+     * @param gate the gate
+     * @return e.g. {@code all 5 rules passed} or {@code 1 of 5 rules failed, 1 skipped}
+     */
+    static String ruleCounts(final GateSummary gate) {
+        int total = gate.rules().size();
+        long passed = gate.rules().stream().filter(RuleOutcome::passed).count();
+        if (passed == total) {
+            return "all " + total + (total == 1 ? " rule" : " rules") + " passed";
+        }
+        List<String> parts = new ArrayList<>();
+        parts.add(gate.failedRules().size() + " of " + total + " rules failed");
+        long warned = gate.rules().stream().filter(RuleOutcome::warned).count();
+        long skipped = gate.rules().stream().filter(RuleOutcome::skipped).count();
+        if (warned > 0) {
+            parts.add(warned + " warned");
+        }
+        if (skipped > 0) {
+            parts.add(skipped + " skipped");
+        }
+        return String.join(", ", parts);
     }
 
     private static void metrics(final ReportInput input, final List<String> lines) {
@@ -120,25 +143,35 @@ public final class MarkdownSummary {
             return;
         }
         List<RuleOutcome> failed = gate.failedRules();
+        List<RuleOutcome> warned = gate.rules().stream().filter(RuleOutcome::warned).toList();
         List<RuleOutcome> skipped = gate.rules().stream().filter(RuleOutcome::skipped).toList();
         lines.add("");
-        if (failed.isEmpty()) {
+        if (failed.isEmpty() && warned.isEmpty()) {
             lines.add("#### Gate " + Verdicts.label(gate.verdict()) + ": no rule failed");
         }
         else {
-            lines.add("#### Gate " + Verdicts.label(gate.verdict()) + ": failed rules");
+            lines.add("#### Gate " + Verdicts.label(gate.verdict()) + ": " + (failed.isEmpty() ? "rules that warned" : "failed rules"));
             lines.add("");
-            lines.add("| Rule | Value | Threshold | p-value |");
-            lines.add("| :--- | ---: | ---: | ---: |");
+            lines.add("| Rule | Value | Threshold | p-value | Why |");
+            lines.add("| :--- | ---: | ---: | ---: | :--- |");
             for (RuleOutcome rule : failed) {
-                lines.add("| ✘ " + MarkdownText.escape(rule.rule()) + " | " + ShortNumber.format(rule.left()) + " | "
-                        + ShortNumber.format(rule.right()) + " | " + ShortNumber.format(rule.pValue()) + " |");
+                lines.add(ruleRow("✘ ", rule));
+            }
+            for (RuleOutcome rule : warned) {
+                lines.add(ruleRow("⚠ ", rule));
             }
         }
         if (!skipped.isEmpty()) {
             lines.add("");
-            lines.add("Skipped: " + String.join("; ", skipped.stream().map(rule -> MarkdownText.escape(rule.rule())).toList()) + ".");
+            lines.add("Skipped: " + String.join("; ", skipped.stream().map(rule -> MarkdownText.escape(rule.rule())
+                    + (rule.reason() == null ? "" : " (" + MarkdownText.escape(rule.reason()) + ")")).toList()) + ".");
         }
+    }
+
+    private static String ruleRow(final String symbol, final RuleOutcome rule) {
+        return "| " + symbol + MarkdownText.escape(rule.rule()) + " | " + ShortNumber.format(rule.left()) + " | "
+                + ShortNumber.format(rule.right()) + " | " + ShortNumber.format(rule.pValue()) + " | "
+                + (rule.reason() == null ? "–" : MarkdownText.escape(rule.reason())) + " |";
     }
 
     private static void drift(final DriftSummary drift, final List<String> lines) {
@@ -150,11 +183,11 @@ public final class MarkdownSummary {
         lines.add("#### Most drifted features (" + drift.driftedColumns() + " of " + drift.columns() + " drifted, "
                 + ShortNumber.percent(drift.driftedShare()) + ")");
         lines.add("");
-        lines.add("| Feature | Method | Effect size | Threshold | p (adjusted) | Drifted |");
-        lines.add("| :--- | :--- | ---: | ---: | ---: | :--- |");
+        lines.add("| Feature | Effect size | Measure | Threshold | p (adjusted) | Drifted |");
+        lines.add("| :--- | ---: | :--- | ---: | ---: | :--- |");
         for (FeatureDrift feature : top) {
-            lines.add("| " + MarkdownText.escape(feature.name()) + " | " + MarkdownText.escape(feature.method() == null ? "–" : feature.method())
-                    + " | " + ShortNumber.format(feature.effectSize()) + " | " + ShortNumber.format(feature.threshold()) + " | "
+            lines.add("| " + MarkdownText.escape(feature.name()) + " | " + ShortNumber.format(feature.effectSize()) + " | "
+                    + MarkdownText.escape(feature.measure()) + " | " + ShortNumber.format(feature.threshold()) + " | "
                     + ShortNumber.format(feature.pValueAdjusted()) + " | " + (feature.drifted() ? "⚠ yes" : "no") + " |");
         }
     }

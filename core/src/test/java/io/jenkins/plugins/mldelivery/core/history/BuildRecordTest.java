@@ -51,6 +51,20 @@ public class BuildRecordTest {
     }
 
     @Test
+    public void shouldAlsoReadMissingRatesFromPerColumnFiguresOfTheValidateResult() throws Exception {
+        java.nio.file.Path run = folder.newFolder("run").toPath();
+        ReportFixtures.write(run, "validate.json", ResultJson.mapper().readTree("""
+                {"step": "validate", "status": "PASSED", "rows": 200,
+                 "columns": [{"name": "a", "missingRate": 0.25}, {"name": "b", "missing": 10, "count": 40},
+                             {"name": "c", "missingCount": 20}, {"name": "d"}]}"""));
+
+        DataQuality quality = BuildRecord.of(RunResults.read(run), 1, "#1").dataQuality();
+
+        assertThat(quality.missingRates()).containsOnlyKeys("a", "b", "c")
+                .containsEntry("a", 0.25).containsEntry("b", 0.2).containsEntry("c", 0.1);
+    }
+
+    @Test
     public void shouldSummariseDriftWithTheMostDriftedFeaturesFirst() {
         DriftSummary drift = newestRecord().drift();
 

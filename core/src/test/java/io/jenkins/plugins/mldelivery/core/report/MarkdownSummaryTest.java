@@ -26,7 +26,7 @@ public class MarkdownSummaryTest {
     }
 
     @Test
-    public void shouldSummariseAPromotedRunAgainstTheChampionFromTheHistory() {
+    public void shouldSummariseAPromotedRunAgainstTheChampionTheGateComparedWith() {
         Golden.assertMatches(MarkdownSummary.render(newestWithHistory()), "summary-promoted.md");
     }
 
@@ -46,7 +46,7 @@ public class MarkdownSummaryTest {
     }
 
     @Test
-    public void shouldCompareWithTheChampionOfTheGateResultWhenItCarriesOne() {
+    public void shouldCompareWithTheChampionOfTheGateResultAndCallMetricsItLacksNew() {
         Path dir = ReportFixtures.newestRun(folder.getRoot().toPath().resolve("run"));
         var gate = ReportFixtures.result("gate.json");
         gate.putObject("champion").put("version", "6").putObject("metrics").put("accuracy", 0.865).put("latency_p95_ms", 33.9);
@@ -58,6 +58,22 @@ public class MarkdownSummaryTest {
                 .contains("| accuracy | 0.8734 | 0.865 | ▲ +0.0084 better |")
                 .contains("| latency\\_p95\\_ms | 31.4 | 33.9 | ▼ -2.5 better |")
                 .contains("| f1 | 0.6412 | – | new |");
+    }
+
+    @Test
+    public void shouldListRulesThatOnlyWarnedApartFromFailedOnes() {
+        Path dir = ReportFixtures.newestRun(folder.getRoot().toPath().resolve("run"));
+        var gate = ReportFixtures.result("gate.json");
+        gate.put("verdict", "WARNING").put("status", "WARNING");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) gate.path("rules").get(3)).put("left", 0.81).put("passed", false)
+                .put("status", "WARNING").put("severity", "WARN").put("reason", "accuracy[gender=F] 0.81 breaks >= 0.82");
+        ReportFixtures.write(dir, "gate.json", gate);
+
+        String summary = MarkdownSummary.render(ReportInput.of(RunResults.read(dir)));
+
+        assertThat(summary).contains("**Gate** ⚠ WARNING (0 of 5 rules failed, 1 warned)")
+                .contains("#### Gate ⚠ WARNING: rules that warned")
+                .contains("| ⚠ accuracy\\[gender=F\\] &gt;= 0.82 | 0.81 | 0.82 | – | accuracy\\[gender=F\\] 0.81 breaks &gt;= 0.82 |");
     }
 
     @Test

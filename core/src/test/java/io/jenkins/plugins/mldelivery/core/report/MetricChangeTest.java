@@ -22,7 +22,7 @@ public class MetricChangeTest {
 
     @Test
     public void shouldTakeTheDirectionFromAGateRuleBeforeTheName() {
-        RuleOutcome custom = new RuleOutcome("custom_score <= 3", "custom_score", 2.0, 3.0, true, false, null);
+        RuleOutcome custom = new RuleOutcome("custom_score <= 3", "custom_score", 2.0, 3.0, true, false, null, "PASSED", null);
 
         assertThat(MetricChange.direction("custom_score", List.of(custom))).isFalse();
         assertThat(MetricChange.direction("custom_score[region=east]", List.of(custom))).isFalse();

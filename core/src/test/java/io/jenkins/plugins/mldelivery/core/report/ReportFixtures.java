@@ -88,11 +88,11 @@ public final class ReportFixtures {
 
         ObjectNode validate = result("validate.json");
         validate.put("rows", 4600 + 200 * build);
-        for (JsonNode column : validate.path("columns")) {
-            ((ObjectNode) column).put("missing", column.path("missing").asInt() * build / 4);
-        }
         for (JsonNode column : validate.path("drift").path("columns")) {
             ObjectNode feature = (ObjectNode) column;
+            ObjectNode current = (ObjectNode) feature.path("current");
+            long missing = current.path("missing").asLong() * build / 4; // missing values grew build by build
+            current.put("present", validate.path("rows").asLong() - missing).put("missing", missing);
             feature.put("effectSize", feature.path("effectSize").asDouble() * build / 5);
             feature.put("drifted", false);
         }
@@ -101,6 +101,15 @@ public final class ReportFixtures {
 
         ObjectNode gate = result("gate.json");
         Map<String, Double> champion = build == 1 ? Map.of() : metricsOf(1); // build 2 failed, so build 1 stayed champion
+        if (champion.isEmpty()) {
+            gate.remove("champion");
+        }
+        else {
+            ObjectNode championNode = (ObjectNode) gate.path("champion");
+            championNode.put("version", "4");
+            ObjectNode championMetrics = championNode.putObject("metrics");
+            new java.util.TreeMap<>(champion).forEach(championMetrics::put);
+        }
         boolean failed = false;
         for (JsonNode rule : gate.path("rules")) {
             ObjectNode outcome = (ObjectNode) rule;
@@ -110,11 +119,14 @@ public final class ReportFixtures {
                     ? champion.containsKey(words[0]) ? champion.get(words[0]) - (words.length > 3 ? 0.01 : 0) : null
                     : Double.valueOf(words[2]);
             if (left == null || right == null) {
-                outcome.put("passed", false).put("skipped", true).putNull("right");
+                outcome.put("passed", false).put("skipped", true).put("status", "WARNING").putNull("left").putNull("right")
+                        .put("reason", left == null ? "this model has no " + words[0] : "no champion to compare with");
                 continue;
             }
             boolean passed = words[1].equals(">=") ? left >= right : left <= right;
-            outcome.put("left", left).put("right", right).put("passed", passed).put("skipped", false);
+            outcome.put("left", left).put("right", right).put("passed", passed).put("skipped", false)
+                    .put("status", passed ? "PASSED" : "FAILED")
+                    .put("reason", words[0] + " " + left + (passed ? " " + words[1] + " " : " breaks " + words[1] + " ") + right);
             failed |= !passed;
         }
         gate.put("verdict", failed ? "FAILED" : "PASSED").put("status", failed ? "FAILED" : "PASSED");
@@ -167,7 +179,7 @@ public final class ReportFixtures {
     }
 
     /**
-     * Writes a run whose gate failed: latency above its limit, one rule skipped for want of a champion,
+     * Writes a run whose gate failed: latency above its limit, two rules skipped for want of a champion,
      * nothing promoted, no canary.
      *
      * @param directory the run directory to fill
@@ -181,8 +193,13 @@ public final class ReportFixtures {
         ObjectNode gate = result("gate.json");
         gate.put("verdict", "FAILED").put("status", "FAILED");
         ArrayNode rules = (ArrayNode) gate.path("rules");
-        ((ObjectNode) rules.get(1)).put("passed", false).put("skipped", true).putNull("right");
-        ((ObjectNode) rules.get(4)).put("left", 52.5).put("passed", false);
+        gate.remove("champion");
+        ((ObjectNode) rules.get(1)).put("passed", false).put("skipped", true).put("status", "WARNING").putNull("right")
+                .put("reason", "no champion to compare with");
+        ((ObjectNode) rules.get(2)).put("passed", false).put("skipped", true).put("status", "WARNING").putNull("right")
+                .putNull("pValue").putNull("pValueAdjusted").put("reason", "no champion to compare with");
+        ((ObjectNode) rules.get(4)).put("left", 52.5).put("passed", false).put("status", "FAILED")
+                .put("reason", "latency_p95_ms 52.5 breaks <= 40");
         write(dir, "gate.json", gate);
         delete(dir, "promote.json");
         delete(dir, "canary.json");

@@ -36,10 +36,27 @@ public class StandaloneReportTest {
 
         assertThat(outcome.record().build()).isEqualTo(4);
         assertThat(outcome.trendBuilds()).isEqualTo(4);
-        assertThat(outcome.champion()).contains("champion (version 6, build #3)");
+        assertThat(outcome.champion()).contains("champion (version 6)"); // the one the gate compared with
         assertThat(FileHistory.open(history).builds()).containsExactly(4, 3, 2, 1);
         assertThat(Files.readString(root.resolve("out/summary.md"))).startsWith(MarkdownSummary.MARKER + "\n");
         assertThat(Files.readString(root.resolve("out/report.html"))).contains("Trend over 4 builds");
+    }
+
+    @Test
+    public void shouldFindTheChampionInTheHistoryWhenTheGateNamesNone() throws IOException {
+        Path root = folder.getRoot().toPath();
+        Path history = root.resolve("history");
+        for (int build = 1; build <= 3; build++) {
+            report(ReportFixtures.earlierRun(root.resolve("run-" + build), build), history);
+        }
+        Path run = ReportFixtures.newestRun(root.resolve("run-4"));
+        ReportFixtures.write(run, "gate.json", ReportFixtures.result("gate.json").without("champion"));
+
+        StandaloneReport.Outcome outcome = report(run, history);
+
+        // build 3 made version 6 the champion; build 2's gate failed
+        assertThat(outcome.champion()).contains("champion (version 6, build #3)");
+        assertThat(Files.readString(root.resolve("out/summary.md"))).contains("| roc\\_auc | 0.9127 | 0.9071 | ▲ +0.0056 better |");
     }
 
     @Test

@@ -4,13 +4,14 @@ a current batch of 5000 rows in which income, debt_ratio and employment_type hav
 
     .venv/bin/python core/src/test/resources/io/jenkins/plugins/mldelivery/core/report/make_validate_fixture.py
 
-Numeric features: two-sample KS test (scipy.stats.ks_2samp), effect size = Wasserstein distance
-(scipy.stats.wasserstein_distance) / reference standard deviation, threshold 0.1. Categorical:
-chi-square test of homogeneity (scipy.stats.chi2_contingency), effect size = PSI, threshold 0.1.
-P-values adjusted with Benjamini-Hochberg (statsmodels multipletests 'fdr_bh'). A feature drifts
-when its adjusted p-value is below 0.05 and its effect size exceeds its threshold. Histograms are
-on shared bins: the reference's deciles (outer edges widened to both samples' range) for numbers,
-the union of categories for categories.
+Numeric features: two-sample KS test (scipy.stats.ks_2samp, method "ks-asymp"), effect size =
+Wasserstein distance (scipy.stats.wasserstein_distance) / reference standard deviation, threshold
+0.1. Categorical: chi-square test of homogeneity (scipy.stats.chi2_contingency, "chi-squared"),
+effect size = PSI, threshold 0.1. P-values adjusted with Benjamini-Hochberg (statsmodels
+multipletests 'fdr_bh'). A feature drifts when its adjusted p-value is below 0.05 and its effect
+size exceeds its threshold. Histograms are on shared bins, as shares of each side: the reference's
+deciles (outer edges widened to both samples' range) for numbers, the categories for categories.
+Field names follow the drift branch's DriftReport/ColumnDrift/SharedHistogram JSON.
 """
 import json
 import pathlib
@@ -51,11 +52,13 @@ for name, (ref, cur) in features.items():
     edges = np.quantile(ref, np.linspace(0, 1, 11))
     edges[0], edges[-1] = min(ref.min(), cur.min()), max(ref.max(), cur.max())
     edges = np.unique(edges)
-    columns.append({"name": name, "type": "numeric", "method": "wasserstein", "statistic": float(ks.statistic),
-                    "pValue": float(ks.pvalue), "effectSize": float(effect), "threshold": 0.1,
-                    "histogram": {"edges": [float(e) for e in edges],
-                                  "reference": [int(c) for c in np.histogram(ref, edges)[0]],
-                                  "current": [int(c) for c in np.histogram(cur, edges)[0]]}})
+    ref_hist, cur_hist = np.histogram(ref, edges)[0], np.histogram(cur, edges)[0]
+    columns.append({"name": name, "type": "numeric", "compared": True, "method": "ks-asymp",
+                    "statistic": float(ks.statistic), "pValue": float(ks.pvalue),
+                    "effectMeasure": "wasserstein", "effectSize": float(effect), "threshold": 0.1,
+                    "histogram": {"binning": "reference-quantile", "edges": [float(e) for e in edges], "categories": [],
+                                  "reference": [float(c) for c in ref_hist / ref_hist.sum()],
+                                  "current": [float(c) for c in cur_hist / cur_hist.sum()]}})
 for name, (ref, cur) in categorical.items():
     categories = sorted(set(ref) | set(cur))
     ref_counts = np.array([np.sum(ref == c) for c in categories])
@@ -63,20 +66,25 @@ for name, (ref, cur) in categorical.items():
     chi2 = stats.chi2_contingency(np.vstack([ref_counts, cur_counts]))
     p, q = ref_counts / ref_counts.sum(), cur_counts / cur_counts.sum()
     psi = float(np.sum((q - p) * np.log(q / p)))
-    columns.append({"name": name, "type": "categorical", "method": "psi", "statistic": float(chi2.statistic),
-                    "pValue": float(chi2.pvalue), "effectSize": psi, "threshold": 0.1,
-                    "histogram": {"categories": categories, "reference": [int(c) for c in ref_counts],
-                                  "current": [int(c) for c in cur_counts]}})
-
-adjusted = multipletests([c["pValue"] for c in columns], method="fdr_bh")[1]
-for column, p_adj in zip(columns, adjusted):
-    column["pValueAdjusted"] = float(p_adj)
-    column["drifted"] = bool(p_adj < 0.05 and column["effectSize"] > column["threshold"])
-    column["histogram"] = column.pop("histogram")  # keep the contract's fields first
-drifted = sum(c["drifted"] for c in columns)
+    columns.append({"name": name, "type": "categorical", "compared": True, "method": "chi-squared",
+                    "statistic": float(chi2.statistic), "pValue": float(chi2.pvalue),
+                    "effectMeasure": "psi", "effectSize": psi, "threshold": 0.1,
+                    "histogram": {"binning": "categories", "edges": [], "categories": categories,
+                                  "reference": [float(c) for c in p], "current": [float(c) for c in q]}})
 
 missing = {"age": 0, "years_employed": 38, "income": 61, "loan_amount": 0, "debt_ratio": 12,
            "credit_history_months": 0, "late_payments": 0, "gender": 0, "region": 4, "employment_type": 140}
+adjusted = multipletests([c["pValue"] for c in columns], method="fdr_bh")[1]
+for column, p_adj in zip(columns, adjusted):
+    column["pValueAdjusted"] = float(p_adj)
+    significant, large = p_adj < 0.05, column["effectSize"] > column["threshold"]
+    column["drifted"] = bool(significant and large)
+    column["reason"] = (f"adjusted p {p_adj:.3g} {'<' if significant else '>='} 0.05 and "
+                        f"{column['effectMeasure']} {column['effectSize']:.3g} {'>' if large else '<='} threshold 0.1")
+    column["reference"] = {"present": N_REF - missing[column["name"]] // 4, "missing": missing[column["name"]] // 4}
+    column["current"] = {"present": N_CUR - missing[column["name"]], "missing": missing[column["name"]]}
+    column["histogram"] = column.pop("histogram")  # keep the contract's fields first
+drifted = sum(c["drifted"] for c in columns)
 result = {
     "step": "validate",
     "status": "WARNING",
@@ -90,8 +98,11 @@ result = {
         {"column": "income", "rule": "minimum", "expected": ">= 0", "found": -1200, "rows": [18, 2312]},
         {"column": "debt_ratio", "rule": "maximum", "expected": "<= 1", "found": 1.37,
          "rows": [5, 77, 301, 415, 902, 1288, 1710, 2044, 3120, 3391, 4020, 4877]}],
-    "columns": [{"name": n, "missing": m, "count": N_CUR - m} for n, m in missing.items()],
-    "drift": {"datasetDrift": drifted / len(columns) >= 0.5, "driftedShare": drifted / len(columns), "columns": columns},
+    "drift": {"datasetDrift": drifted / len(columns) >= 0.5, "driftedShare": drifted / len(columns),
+              "driftedColumns": drifted, "comparedColumns": len(columns), "datasetDriftShare": 0.5, "alpha": 0.05,
+              "correction": "benjamini-hochberg", "rule": "significant-and-large",
+              "reason": f"{drifted} of {len(columns)} columns drifted, below the dataset share 0.5",
+              "columns": columns},
 }
 out = pathlib.Path(__file__).parent / "run" / "validate.json"
 out.write_text(json.dumps(result, indent=2) + "\n")

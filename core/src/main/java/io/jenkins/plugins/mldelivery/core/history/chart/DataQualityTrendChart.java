@@ -62,7 +62,7 @@ public final class DataQualityTrendChart {
 
     /**
      * Builds the chart of missing-value rates (percent) of the columns with the highest rate in any
-     * build of the window.
+     * build of the window; columns that never missed a value are left out.
      *
      * @param window     the builds
      * @param maxColumns the most columns to draw
@@ -76,6 +76,7 @@ public final class DataQualityTrendChart {
         builds.stream().map(BuildRecord::dataQuality).filter(java.util.Objects::nonNull)
                 .forEach(quality -> quality.missingRates().forEach((column, rate) -> worst.merge(column, rate, Math::max)));
         List<String> columns = worst.entrySet().stream()
+                .filter(entry -> entry.getValue() > 0) // a column that never missed a value has no trend to show
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(maxColumns).map(Map.Entry::getKey).toList();
         List<Double> all = new ArrayList<>();

@@ -36,8 +36,8 @@ public record HistogramChart(String feature, boolean drifted, List<String> bins,
 
     /**
      * Reads the histogram of one entry of the contract's {@code drift.columns[]}: a {@code histogram}
-     * object with shared bin {@code edges} (n+1 numbers) or {@code categories} (n labels), and
-     * {@code reference} and {@code current} counts or shares (n numbers each).
+     * object with shared bin {@code edges} (n+1 numbers) or, when not empty, {@code categories} (n labels),
+     * and {@code reference} and {@code current} shares or counts (n numbers each).
      *
      * @param column the column's JSON object
      * @return the chart, or empty if the column has no histogram in a shape this reader knows
@@ -116,7 +116,7 @@ public record HistogramChart(String feature, boolean drifted, List<String> bins,
     private static List<String> labels(final JsonNode histogram, final int bins) {
         List<String> labels = new ArrayList<>();
         JsonNode categories = first(histogram, "categories", "labels");
-        if (categories != null && categories.isArray()) {
+        if (categories != null && categories.isArray() && !categories.isEmpty()) {
             categories.forEach(category -> labels.add(category.asText()));
             return labels;
         }

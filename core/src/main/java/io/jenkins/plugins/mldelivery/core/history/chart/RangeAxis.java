@@ -18,7 +18,8 @@ final class RangeAxis {
 
     /**
      * Sets the model's range to cover the values with a little room, its ends on multiples of a round
-     * tick step (1, 2 or 5 times a power of ten, about a fifth of the range) so the axis labels stay short.
+     * tick step (1, 2 or 5 times a power of ten, about a fifth of the range, at least 1 on an integer axis)
+     * so the axis labels stay short.
      *
      * @param model  the model
      * @param values every value and threshold (nulls are skipped)
@@ -38,6 +39,9 @@ final class RangeAxis {
             bottom = floor;
         }
         double step = roundStep((top - bottom) / TICKS);
+        if (model.isIntegerRangeAxis()) {
+            step = Math.max(step, 1); // counts: no tick between two whole numbers
+        }
         double low = Math.floor(bottom / step) * step;
         double high = Math.ceil(top / step) * step;
         model.setRangeMin(clean(low));

@@ -13,7 +13,7 @@ public class CanaryTimelineChartTest {
     public void shouldReadEveryStepOfTheRollout() {
         assertThat(CHART.decision()).isEqualTo("PROMOTED");
         assertThat(CHART.steps()).hasSize(5);
-        assertThat(CHART.steps().get(2)).isEqualTo(new CanaryTimelineChart.Step(50.0, 85.0, "HOLD"));
+        assertThat(CHART.steps().get(2)).isEqualTo(new CanaryTimelineChart.Step(50.0, 85.0, "INCONCLUSIVE"));
     }
 
     @Test
@@ -37,13 +37,13 @@ public class CanaryTimelineChartTest {
 
         assertThat(points.get(0).path("symbol").asText()).isEqualTo("circle");
         assertThat(points.get(2).path("symbol").asText()).isEqualTo("diamond");
-        assertThat(points.get(2).path("label").path("formatter").asText()).isEqualTo("HOLD");
-        assertThat(points.get(4).path("label").path("formatter").asText()).isEqualTo("PROMOTE");
+        assertThat(points.get(2).path("label").path("formatter").asText()).isEqualTo("INCONCLUSIVE");
+        assertThat(points.get(4).path("label").path("formatter").asText()).isEqualTo("PASS");
         JsonNode rollback = CanaryTimelineChart.of(ReportFixtures.result("canary.json").put("decision", "ROLLED_BACK"))
                 .toOption();
         assertThat(rollback.path("title").path("text").asText()).isEqualTo("Decision: ROLLED_BACK");
         JsonNode rolledBack = new CanaryTimelineChart("ROLLED_BACK",
-                java.util.List.of(new CanaryTimelineChart.Step(5.0, 20.0, "ROLLBACK"))).toOption().path("series").get(1).path("data").get(0);
+                java.util.List.of(new CanaryTimelineChart.Step(5.0, 20.0, "FAIL"))).toOption().path("series").get(1).path("data").get(0);
         assertThat(rolledBack.path("symbol").asText()).isEqualTo("triangle");
         assertThat(rolledBack.path("symbolRotate").asInt()).isEqualTo(180);
     }

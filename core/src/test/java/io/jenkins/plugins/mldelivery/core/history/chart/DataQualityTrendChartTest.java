@@ -38,12 +38,24 @@ public class DataQualityTrendChartTest {
     }
 
     @Test
+    public void shouldLeaveOutColumnsThatNeverMissedAValue() {
+        LinesChartModel missing = DataQualityTrendChart.missingRates(fourBuilds(), 10);
+
+        assertThat(missing.getSeries()).extracting(LineSeries::getName)
+                .containsExactly("employment_type", "income", "years_employed", "debt_ratio", "region");
+    }
+
+    @Test
     public void shouldDrawTheColumnsThatMissTheMostAsPercentages() {
         LinesChartModel missing = DataQualityTrendChart.missingRates(fourBuilds(), 3);
 
         assertThat(missing.getSeries()).extracting(LineSeries::getName).containsExactly("employment_type", "income", "years_employed");
-        // build 4: 140 of 5000 rows miss employment_type
-        assertThat(missing.getSeries().get(0).getData().get(3)).isCloseTo(2.8, within(1e-9));
+        // 35 of 4800, 70 of 5000, 105 of 5200 and 140 of 5000 rows miss employment_type
+        assertThat(missing.getSeries().get(0).getData()).satisfiesExactly(
+                p -> assertThat(p).isCloseTo(100.0 * 35 / 4800, within(1e-9)),
+                p -> assertThat(p).isCloseTo(1.4, within(1e-9)),
+                p -> assertThat(p).isCloseTo(100.0 * 105 / 5200, within(1e-9)),
+                p -> assertThat(p).isCloseTo(2.8, within(1e-9)));
         assertThat(missing.isIntegerRangeAxis()).isFalse();
     }
 }

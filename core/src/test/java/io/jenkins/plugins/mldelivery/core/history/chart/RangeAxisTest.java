@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 public class RangeAxisTest {
     private static LinesChartModel covering(final Double floor, final Double... values) {
         LinesChartModel model = new LinesChartModel();
+        model.useContinuousRangeAxis();
         RangeAxis.cover(model, Arrays.asList(values), floor);
         return model;
     }
@@ -37,6 +38,16 @@ public class RangeAxisTest {
         LinesChartModel single = covering(null, 0.5);
         assertThat(single.getRangeMin()).isLessThan(0.5);
         assertThat(single.getRangeMax()).isGreaterThan(0.5);
+    }
+
+    @Test
+    public void shouldKeepAnIntegerAxisFreeOfFractionalTicks() {
+        LinesChartModel counts = new LinesChartModel();
+        RangeAxis.cover(counts, Arrays.asList(0.0, 2.0), 0.0);
+
+        assertThat(counts.getRangeMin()).isEqualTo(0.0);
+        assertThat(counts.getRangeMax()).isEqualTo(3.0);
+        assertThat(RangeAxis.interval(counts.getRangeMin(), counts.getRangeMax())).isEqualTo(1.0);
     }
 
     @Test
