@@ -35,7 +35,7 @@ public class ReportCommandTest {
         assertThat(report.exitCode()).as(report.err()).isZero();
         assertThat(report.out()).isEqualTo(String.join(System.lineSeparator(),
                 "report: build #4 (WARNING), 13 charts, trends over 4 builds -> " + html,
-                "summary: " + markdown + " (metrics against the champion (version 6, build #3))",
+                "summary: " + markdown + " (metrics against the champion (version 6))",
                 "history: " + root.resolve("history/4.json"), ""));
         assertThat(Files.readString(markdown)).startsWith(MarkdownSummary.MARKER)
                 .contains("| accuracy | 0.8734 | 0.865 | ▲ +0.0084 better |");
