@@ -73,6 +73,19 @@ public class StandaloneReportTest {
     }
 
     @Test
+    public void shouldWriteTheSameBytesForTheSameRun() throws IOException {
+        Path root = folder.getRoot().toPath();
+        Path run = ReportFixtures.newestRun(root.resolve("run"));
+        StandaloneReport.write(new StandaloneReport.Request(run, null, root.resolve("a.html"), root.resolve("a.md"),
+                OptionalInt.empty(), null, 50));
+        StandaloneReport.write(new StandaloneReport.Request(run, null, root.resolve("b.html"), root.resolve("b.md"),
+                OptionalInt.empty(), null, 50));
+
+        assertThat(root.resolve("a.html")).hasSameBinaryContentAs(root.resolve("b.html"));
+        assertThat(root.resolve("a.md")).hasSameBinaryContentAs(root.resolve("b.md"));
+    }
+
+    @Test
     public void shouldWriteNothingWhenTheRunCannotBeRead() throws IOException {
         Path root = folder.getRoot().toPath();
         Path run = ReportFixtures.newestRun(root.resolve("run"));
