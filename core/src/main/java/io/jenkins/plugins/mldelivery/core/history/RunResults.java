@@ -27,8 +27,11 @@ import java.util.stream.Stream;
  * results from newer steps (with fields this reader does not know) are still read.
  */
 public final class RunResults {
-    /** The steps a build record is made from, in pipeline order. */
-    public static final List<String> KNOWN_STEPS = List.of("validate", "train", "gate", "promote", "canary");
+    /**
+     * The steps a build record is made from, in pipeline order ({@code drift} for a drift result of its
+     * own); results of other steps, such as profiles or registry listings, are skipped.
+     */
+    public static final List<String> KNOWN_STEPS = List.of("validate", "drift", "train", "gate", "promote", "canary");
 
     private final Map<String, StepDocument> byStep;
     private final List<InputIdentity> sources;
@@ -53,8 +56,9 @@ public final class RunResults {
     }
 
     /**
-     * Reads every {@code *.json} file at the top of a run directory that is a step result (an object
-     * with a {@code step} field); other JSON files (metrics, params, profiles) are skipped.
+     * Reads every {@code *.json} file at the top of a run directory that is the result of one of the
+     * {@link #KNOWN_STEPS} (an object with such a {@code step} field); other JSON files (metrics, params,
+     * profiles, results of other steps) are skipped.
      *
      * @param directory the run directory, as filled by the steps' {@code --json FILE}
      * @return the results
@@ -77,13 +81,15 @@ public final class RunResults {
         for (Path file : files) {
             byte[] content = readBytes(file);
             JsonNode json = parse(file, content);
-            if (json.isObject() && json.hasNonNull("step")) {
+            String step = JsonFields.text(json, "step");
+            if (json.isObject() && step != null && KNOWN_STEPS.contains(step)) { // List.of refuses to look for null
                 builder.add(new StepDocument(file.toString(), json),
                         new InputIdentity(file.toString(), content.length, FileDigest.sha256Hex(content)));
             }
         }
         if (builder.byStep.isEmpty()) {
-            throw new BadInputException(directory + ": no step results (expected *.json files written by --json, each with a \"step\" field)");
+            throw new BadInputException(directory + ": no step results (expected *.json files written by --json of "
+                    + String.join(", ", KNOWN_STEPS) + ")");
         }
         return builder.build();
     }
@@ -171,7 +177,8 @@ public final class RunResults {
          * Adds a step result.
          *
          * @param source where it came from, for messages
-         * @param json   the result as a JSON tree with a {@code step} field
+         * @param json   the result as a JSON tree with a {@code step} field; results of steps other than the
+         *               {@link #KNOWN_STEPS} are skipped
          * @return this builder
          * @throws BadInputException if the result has no step or that step already has a result
          */
@@ -183,6 +190,9 @@ public final class RunResults {
             String step = JsonFields.text(document.json(), "step");
             if (step == null || step.isBlank()) {
                 throw new BadInputException(document.source() + ": not a step result (no \"step\" field)");
+            }
+            if (!KNOWN_STEPS.contains(step)) {
+                return this; // a step the report has nothing to show for
             }
             StepDocument previous = byStep.putIfAbsent(step, document);
             if (previous != null) {

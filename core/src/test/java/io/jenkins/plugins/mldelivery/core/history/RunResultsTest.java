@@ -30,10 +30,12 @@ public class RunResultsTest {
     }
 
     @Test
-    public void shouldSkipJsonFilesThatAreNotStepResults() throws IOException {
+    public void shouldSkipJsonFilesThatAreNotResultsOfTheStepsItReports() throws IOException {
         Path run = ReportFixtures.newestRun(folder.getRoot().toPath());
         Files.writeString(run.resolve("metrics.json"), "{\"accuracy\": 0.9}");
         Files.writeString(run.resolve("list.json"), "[1, 2]");
+        Files.writeString(run.resolve("reference-profile.json"), "{\"step\": \"profile\"}");
+        Files.writeString(run.resolve("batch-profile.json"), "{\"step\": \"profile\"}");
 
         assertThat(RunResults.read(run).steps()).hasSize(5);
     }
@@ -67,7 +69,8 @@ public class RunResultsTest {
 
         assertThatThrownBy(() -> RunResults.read(run))
                 .isInstanceOf(BadInputException.class)
-                .hasMessage(run + ": no step results (expected *.json files written by --json, each with a \"step\" field)");
+                .hasMessage(run + ": no step results (expected *.json files written by --json of validate, drift, train, gate, "
+                        + "promote, canary)");
         assertThatThrownBy(() -> RunResults.read(run.resolve("absent")))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageStartingWith(run.resolve("absent") + ": no such directory");
