@@ -1,0 +1,80 @@
+package io.jenkins.plugins.mldelivery.core.history.chart;
+
+import edu.hm.hafner.echarts.line.LinesChartModel;
+import io.jenkins.plugins.mldelivery.core.history.BuildRecord;
+import io.jenkins.plugins.mldelivery.core.history.RuleOutcome;
+import io.jenkins.plugins.mldelivery.core.history.TrendWindow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The trend of a model's metrics across builds, one chart per metric with its slices (e.g.
+ * {@code accuracy}, {@code accuracy[gender=F]}, {@code accuracy[gender=M]} share a scale), and the
+ * newest build's gate thresholds on that metric as named dashed lines.
+ */
+public final class MetricTrendChart {
+    private MetricTrendChart() {
+        // static factories only
+    }
+
+    /**
+     * Returns the metric groups the window has values for, one chart each.
+     *
+     * @param window the builds
+     * @return the metric names without slice, sorted
+     */
+    public static List<String> groups(final TrendWindow window) {
+        SortedSet<String> groups = new TreeSet<>();
+        window.newestFirst().forEach(record -> record.metrics().keySet().forEach(name -> groups.add(groupOf(name))));
+        return List.copyOf(groups);
+    }
+
+    /**
+     * Builds the chart of one metric group.
+     *
+     * @param window the builds, read newest first with a cap (see {@link TrendWindow#of(Iterable, int)})
+     * @param group  the metric name without slice, e.g. {@code accuracy}
+     * @return the model, oldest build on the left; a build without the metric leaves a gap
+     */
+    public static LinesChartModel create(final TrendWindow window, final String group) {
+        List<BuildRecord> builds = window.oldestFirst();
+        LinesChartModel model = new LinesChartModel(builds.stream().map(BuildRecord::label).toList(),
+                builds.stream().map(BuildRecord::build).toList());
+        model.useContinuousRangeAxis();
+        model.setDomainAxisItemName("Build");
+
+        SortedSet<String> metrics = new TreeSet<>();
+        builds.forEach(record -> record.metrics().keySet().stream().filter(name -> groupOf(name).equals(group)).forEach(metrics::add));
+        List<RuleOutcome> rules = window.newest().map(record -> record.gate() == null ? List.<RuleOutcome>of() : record.gate().rules())
+                .orElse(List.of());
+
+        List<Double> everything = new ArrayList<>();
+        int index = 0;
+        for (String metric : metrics) {
+            List<Double> values = builds.stream().map(record -> record.metrics().get(metric)).toList();
+            List<ThresholdLineSeries.Threshold> thresholds = rules.stream()
+                    .filter(rule -> metric.equals(rule.metric()) && rule.right() != null && !rule.skipped())
+                    .map(rule -> new ThresholdLineSeries.Threshold(rule.rule(), rule.right()))
+                    .toList();
+            model.addSeries(new ThresholdLineSeries(metric, ChartColors.series(index++), values, thresholds));
+            everything.addAll(values);
+            thresholds.forEach(threshold -> everything.add(threshold.value()));
+        }
+        RangeAxis.cover(model, everything, 0.0);
+        return model;
+    }
+
+    /**
+     * Returns the group of a metric: its name without the slice in brackets.
+     *
+     * @param metric a metric name such as {@code accuracy[gender=F]}
+     * @return the name before the bracket, e.g. {@code accuracy}
+     */
+    public static String groupOf(final String metric) {
+        int bracket = metric.indexOf('[');
+        return bracket > 0 ? metric.substring(0, bracket) : metric;
+    }
+}

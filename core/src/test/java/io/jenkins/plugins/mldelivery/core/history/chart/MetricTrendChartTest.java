@@ -1,0 +1,105 @@
+package io.jenkins.plugins.mldelivery.core.history.chart;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import edu.hm.hafner.echarts.line.LineSeries;
+import edu.hm.hafner.echarts.line.LinesChartModel;
+import io.jenkins.plugins.mldelivery.core.history.TrendWindow;
+import io.jenkins.plugins.mldelivery.core.report.ReportFixtures;
+import io.jenkins.plugins.mldelivery.core.result.ResultJson;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+public class MetricTrendChartTest {
+    @Rule
+    public TemporaryFolder folder = new TemporaryFolder();
+
+    private TrendWindow fourBuilds() {
+        return TrendWindow.of(ReportFixtures.fourBuilds(folder.getRoot().toPath()));
+    }
+
+    @Test
+    public void shouldDrawOneChartPerMetricWithItsSlicesOnTheSameScale() {
+        TrendWindow window = fourBuilds();
+
+        assertThat(MetricTrendChart.groups(window))
+                .containsExactly("accuracy", "f1", "latency_p95_ms", "logloss", "precision", "recall", "roc_auc");
+        LinesChartModel accuracy = MetricTrendChart.create(window, "accuracy");
+        assertThat(accuracy.getDomainAxisLabels()).containsExactly("#1", "#2", "#3", "#4");
+        assertThat(accuracy.getBuildNumbers()).containsExactly(1, 2, 3, 4);
+        assertThat(accuracy.getSeries()).extracting(LineSeries::getName)
+                .containsExactly("accuracy", "accuracy[gender=F]", "accuracy[gender=M]");
+        assertThat(accuracy.isIntegerRangeAxis()).isFalse();
+    }
+
+    @Test
+    public void shouldLeaveAGapWhereABuildLacksTheMetricInsteadOfDrawingZero() {
+        LinesChartModel accuracy = MetricTrendChart.create(fourBuilds(), "accuracy");
+
+        assertThat(accuracy.getSeries().get(0).getData()).containsExactly(0.8512, 0.8621, 0.865, 0.8734);
+        assertThat(accuracy.getSeries().get(1).getData()).containsExactly(0.8433, null, 0.8602, 0.8691);
+    }
+
+    @Test
+    public void shouldMarkTheNewestBuildsGateThresholdsAsNamedLinesOnTheirMetric() {
+        LinesChartModel accuracy = MetricTrendChart.create(fourBuilds(), "accuracy");
+
+        ThresholdLineSeries overall = (ThresholdLineSeries) accuracy.getSeries().get(0);
+        ThresholdLineSeries female = (ThresholdLineSeries) accuracy.getSeries().get(1);
+        ThresholdLineSeries male = (ThresholdLineSeries) accuracy.getSeries().get(2);
+        assertThat(overall.thresholds()).containsExactly(new ThresholdLineSeries.Threshold("accuracy >= 0.85", 0.85));
+        assertThat(female.thresholds()).containsExactly(new ThresholdLineSeries.Threshold("accuracy[gender=F] >= 0.82", 0.82));
+        assertThat(male.thresholds()).isEmpty();
+        assertThat(male.getMarkLine()).isNull();
+    }
+
+    @Test
+    public void shouldKeepEveryThresholdInsideTheVisibleRange() {
+        LinesChartModel accuracy = MetricTrendChart.create(fourBuilds(), "accuracy");
+
+        // the lowest value is 0.8433, the lowest threshold 0.82: an automatic range would hide the line
+        assertThat(accuracy.getRangeMin()).isLessThan(0.82).isGreaterThan(0.78);
+        assertThat(accuracy.getRangeMax()).isGreaterThan(0.8775).isLessThanOrEqualTo(0.9);
+    }
+
+    @Test
+    public void shouldSerialiseForEchartsApiWithTheMarkLineInsideTheSeries() throws Exception {
+        LinesChartModel latency = MetricTrendChart.create(fourBuilds(), "latency_p95_ms");
+
+        JsonNode json = ResultJson.mapper().readTree(LineChartOption.modelJson(latency));
+
+        assertThat(json.path("domainAxisLabels")).hasSize(4);
+        JsonNode series = json.path("series").get(0);
+        assertThat(series.path("name").asText()).isEqualTo("latency_p95_ms");
+        assertThat(series.path("type").asText()).isEqualTo("line");
+        assertThat(series.path("connectNulls").asBoolean(true)).isFalse();
+        assertThat(series.path("markLine").path("data").get(0).path("yAxis").asDouble()).isEqualTo(40.0);
+        assertThat(series.path("markLine").path("data").get(0).path("name").asText()).isEqualTo("latency_p95_ms <= 40");
+        assertThat(series.path("markLine").path("lineStyle").path("type").asText()).isEqualTo("dashed");
+    }
+
+    @Test
+    public void shouldTurnTheModelIntoTheOptionEchartsApiWouldMake() {
+        LinesChartModel f1 = MetricTrendChart.create(fourBuilds(), "f1");
+
+        JsonNode option = LineChartOption.of(f1).toOption();
+
+        assertThat(option.path("xAxis").get(0).path("type").asText()).isEqualTo("category");
+        assertThat(Arrays.asList(option.path("xAxis").get(0).path("data").get(0).asText(),
+                option.path("xAxis").get(0).path("data").get(3).asText())).containsExactly("#1", "#4");
+        assertThat(option.path("yAxis").get(0).path("min").asDouble()).isEqualTo(f1.getRangeMin());
+        assertThat(option.path("yAxis").get(0).has("minInterval")).isFalse();
+        assertThat(option.path("series").get(0).path("data")).hasSize(4);
+        assertThat(option.path("tooltip").path("renderMode").asText()).isEqualTo("richText");
+    }
+
+    @Test
+    public void shouldNameTheGroupOfASliceMetric() {
+        assertThat(MetricTrendChart.groupOf("accuracy[gender=F]")).isEqualTo("accuracy");
+        assertThat(MetricTrendChart.groupOf("f1")).isEqualTo("f1");
+    }
+}
