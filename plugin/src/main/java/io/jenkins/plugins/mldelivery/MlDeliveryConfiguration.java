@@ -39,7 +39,7 @@ import org.kohsuke.stapler.verb.POST;
  */
 @Extension
 @Symbol("mlDelivery")
-public class MlDeliveryConfiguration extends GlobalConfiguration {
+public final class MlDeliveryConfiguration extends GlobalConfiguration {
     /** The credentials MLflow accepts: a token (secret text) or a username with a password. */
     private static final CredentialsMatcher MLFLOW_CREDENTIALS = CredentialsMatchers.anyOf(
             CredentialsMatchers.instanceOf(StringCredentials.class),

@@ -79,7 +79,8 @@ public final class MlDeliveryJobAction implements Action, AsyncTrendChart {
     @JavaScriptMethod
     public String getBuildTrendModel() {
         owner.checkPermission(Item.READ);
-        List<TrendPoint> points = TrainHistory.trend(owner.getLastBuild(), TrainHistory.TREND_BUILDS);
+        List<TrendPoint> points = TrainHistory.trend(owner.getLastBuild(), TrainHistory.TREND_BUILDS,
+                TrainHistory.SCAN_LIMIT);
         try {
             return EngineSeams.metricTrendChart(points);
         }
@@ -91,7 +92,8 @@ public final class MlDeliveryJobAction implements Action, AsyncTrendChart {
 
     @Override
     public boolean isTrendVisible() {
-        return TrainHistory.trend(owner.getLastBuild(), 2).size() >= 2;
+        // rendered with the job page: look only as far back as the trend shows
+        return TrainHistory.trend(owner.getLastBuild(), 2, TrainHistory.TREND_BUILDS).size() >= 2;
     }
 
     /** Adds the action to the jobs whose recent builds recorded ML Delivery results. */

@@ -71,11 +71,11 @@ public final class MlDeliveryRunAction implements RunAction2 {
     }
 
     /**
-     * Restores the transient cache after the action was read from {@code build.xml}.
+     * Restores the transient cache after XStream read the action from {@code build.xml}.
      *
      * @return this
      */
-    private Object readResolve() {
+    Object readResolve() {
         cache = new ConcurrentHashMap<>();
         return this;
     }

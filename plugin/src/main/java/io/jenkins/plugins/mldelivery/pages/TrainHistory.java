@@ -22,6 +22,8 @@ final class TrainHistory {
     static final int TREND_BUILDS = 50;
     /** How many builds a walk through the history loads at most. */
     static final int SCAN_LIMIT = 200;
+    /** How many earlier builds the summary looks at for the previous metrics (it renders with every build page). */
+    static final int PREVIOUS_SCAN_LIMIT = 20;
 
     private TrainHistory() {
         // static functions only
@@ -37,20 +39,21 @@ final class TrainHistory {
         if (run == null) {
             return Map.of();
         }
-        Iterator<TrendPoint> points = points(run.getPreviousBuild());
+        Iterator<TrendPoint> points = points(run.getPreviousBuild(), PREVIOUS_SCAN_LIMIT);
         return points.hasNext() ? points.next().metrics() : Map.of();
     }
 
     /**
      * Returns the trend points from a build backwards, newest first.
      *
-     * @param newest the newest build to look at
-     * @param limit  the number of points wanted
+     * @param newest    the newest build to look at
+     * @param limit     the number of points wanted
+     * @param scanLimit the number of builds to load at most
      * @return at most {@code limit} points
      */
-    static List<TrendPoint> trend(@CheckForNull final Run<?, ?> newest, final int limit) {
+    static List<TrendPoint> trend(@CheckForNull final Run<?, ?> newest, final int limit, final int scanLimit) {
         List<TrendPoint> trend = new ArrayList<>();
-        Iterator<TrendPoint> points = points(newest);
+        Iterator<TrendPoint> points = points(newest, scanLimit);
         while (points.hasNext() && trend.size() < limit) {
             trend.add(points.next());
         }
@@ -73,14 +76,14 @@ final class TrainHistory {
         return metrics;
     }
 
-    private static Iterator<TrendPoint> points(@CheckForNull final Run<?, ?> start) {
+    private static Iterator<TrendPoint> points(@CheckForNull final Run<?, ?> start, final int scanLimit) {
         return new Iterator<>() {
             private Run<?, ?> next = start;
             private int scanned;
             private TrendPoint point = advance();
 
             private TrendPoint advance() {
-                while (next != null && scanned < SCAN_LIMIT) {
+                while (next != null && scanned < scanLimit) {
                     Run<?, ?> run = next;
                     next = run.getPreviousBuild();
                     scanned++;

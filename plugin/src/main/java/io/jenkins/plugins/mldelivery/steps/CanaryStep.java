@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mldelivery.steps;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import edu.umd.cs.findbugs.annotations.Nullable;
 import hudson.AbortException;
@@ -165,10 +166,17 @@ public final class CanaryStep extends Step {
                 return;
             }
             try {
-                BuildContext context = BuildContext.of(getContext());
+                BuildContext context;
+                try {
+                    context = BuildContext.of(getContext());
+                }
+                catch (IOException e) { // after a restart, the workspace's agent may not be back yet
+                    waitForAgent(e);
+                    return;
+                }
                 FilePath workspace = context.workspace();
                 if (workspace == null || !isOnline(workspace)) {
-                    waitForAgent(context, null);
+                    waitForAgent(null);
                     return;
                 }
                 if (stem == null) {
@@ -186,7 +194,7 @@ public final class CanaryStep extends Step {
                 }
                 catch (IOException e) {
                     if (!isOnline(workspace)) {
-                        waitForAgent(context, e);
+                        waitForAgent(e);
                         return;
                     }
                     throw e;
@@ -211,7 +219,7 @@ public final class CanaryStep extends Step {
             }
         }
 
-        private void waitForAgent(final BuildContext context, final IOException cause) {
+        private void waitForAgent(@CheckForNull final IOException cause) {
             long now = System.currentTimeMillis();
             if (agentMissingSince == 0) {
                 agentMissingSince = now;
@@ -226,7 +234,7 @@ public final class CanaryStep extends Step {
                 getContext().onFailure(failure);
                 return;
             }
-            context.log(CanaryOperation.FUNCTION, "waiting for the agent of the workspace to reconnect");
+            listener().getLogger().println(CanaryOperation.FUNCTION + ": waiting for the agent of the workspace to reconnect");
             nextMoveAt = now + AGENT_RETRY_MILLIS;
             schedule(AGENT_RETRY_MILLIS);
         }
