@@ -1,0 +1,164 @@
+package io.jenkins.plugins.mldelivery.steps;
+
+import hudson.FilePath;
+import hudson.Util;
+import io.jenkins.plugins.mldelivery.agent.AgentTask;
+import io.jenkins.plugins.mldelivery.agent.OnAgent;
+import io.jenkins.plugins.mldelivery.engine.CanaryProgress;
+import io.jenkins.plugins.mldelivery.engine.CanaryRequest;
+import io.jenkins.plugins.mldelivery.engine.EngineResult;
+import io.jenkins.plugins.mldelivery.engine.EngineSeams;
+import io.jenkins.plugins.mldelivery.pages.MlDeliveryRunAction;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What {@code mlCanary} and its freestyle build step share: the moves of the engine's resumable
+ * rollout controller, run on the agent (where the cluster and the metric sources are reachable),
+ * and the recording of the decision. The Pipeline step spaces the moves with timers and persists the
+ * controller's state between them so that it survives a controller restart; the freestyle build step
+ * simply waits in its thread.
+ */
+public final class CanaryOperation {
+    /** The Pipeline function. */
+    public static final String FUNCTION = "mlCanary";
+    static final String STEP = "canary";
+
+    private CanaryOperation() {
+        // static functions only
+    }
+
+    /**
+     * Starts the rollout.
+     *
+     * @param workspace the workspace
+     * @param request   the step's arguments
+     * @return where the rollout stands
+     * @throws IOException          if the engine failed
+     * @throws InterruptedException if interrupted
+     */
+    static CanaryProgress begin(final FilePath workspace, final CanaryRequest request)
+            throws IOException, InterruptedException {
+        return CanaryProgress.decode(OnAgent.call(workspace, new BeginTask(request)));
+    }
+
+    /**
+     * Makes the rollout's next move.
+     *
+     * @param workspace the workspace
+     * @param state     the controller's state after the previous move
+     * @return where the rollout stands
+     * @throws IOException          if the engine failed
+     * @throws InterruptedException if interrupted
+     */
+    static CanaryProgress advance(final FilePath workspace, final String state)
+            throws IOException, InterruptedException {
+        return CanaryProgress.decode(OnAgent.call(workspace, new ContinueTask(state)));
+    }
+
+    /**
+     * Rolls the candidate back because the build was stopped.
+     *
+     * @param workspace the workspace
+     * @param state     the controller's last state
+     * @param reason    why
+     * @return the {@code canary} result
+     * @throws IOException          if the engine failed
+     * @throws InterruptedException if interrupted
+     */
+    static EngineResult abort(final FilePath workspace, final String state, final String reason)
+            throws IOException, InterruptedException {
+        return EngineResult.decode(OnAgent.call(workspace, new AbortTask(state, reason)));
+    }
+
+    /**
+     * Records the decision on the build and applies the build result asked for.
+     *
+     * @param context     the build
+     * @param stem        the stem reserved for this canary
+     * @param result      the {@code canary} result
+     * @param buildResult the build result asked for on a rollback
+     * @return the result as a map
+     * @throws IOException if the build cannot be saved, or the canary rolled back with FAILURE
+     */
+    static Map<String, Object> finish(final BuildContext context, final String stem, final EngineResult result,
+            final String buildResult) throws IOException {
+        MlDeliveryRunAction.of(context.run()).record(stem, STEP, result);
+        context.listener().getLogger().println(result.summary());
+        StepOutcome.apply(context, FUNCTION, result, buildResult);
+        return StepOutcome.toMap(result);
+    }
+
+    /**
+     * Runs a whole rollout in the calling thread, for the freestyle build step. If the build is
+     * stopped, the candidate is rolled back before the interruption is passed on.
+     *
+     * @param context  the build
+     * @param settings the step's arguments
+     * @return the {@code canary} result as a map
+     * @throws IOException          if the engine failed, or the canary rolled back with FAILURE
+     * @throws InterruptedException if the build was stopped
+     */
+    public static Map<String, Object> runBlocking(final BuildContext context, final CanarySettings settings)
+            throws IOException, InterruptedException {
+        FilePath workspace = context.requireWorkspace(FUNCTION);
+        String stem = MlDeliveryRunAction.of(context.run()).nextStem(STEP);
+        context.log(FUNCTION, "rolling out " + settings.model() + " in steps of " + settings.weights() + "%");
+        CanaryProgress progress = begin(workspace, settings.request());
+        while (true) {
+            context.log(FUNCTION, progress.message());
+            if (progress.finished()) {
+                return finish(context, stem, progress.result(), settings.buildResult());
+            }
+            try {
+                context.log(FUNCTION, "next analysis in " + Util.getTimeSpanString(progress.waitMillis()));
+                Thread.sleep(progress.waitMillis());
+            }
+            catch (InterruptedException e) {
+                EngineResult rolledBack = abort(workspace, progress.stateJson(), "the build was stopped");
+                MlDeliveryRunAction.of(context.run()).record(stem, STEP, rolledBack);
+                context.listener().getLogger().println(rolledBack.summary());
+                throw e;
+            }
+            progress = advance(workspace, progress.stateJson());
+        }
+    }
+
+    /**
+     * The rollout's first move, run on the agent.
+     *
+     * @param request the step's arguments
+     */
+    record BeginTask(CanaryRequest request) implements AgentTask {
+        @Override
+        public String run(final Path workspace) {
+            return EngineSeams.canaryBegin(workspace, request).encode();
+        }
+    }
+
+    /**
+     * A later move of the rollout, run on the agent.
+     *
+     * @param state the controller's state
+     */
+    record ContinueTask(String state) implements AgentTask {
+        @Override
+        public String run(final Path workspace) {
+            return EngineSeams.canaryContinue(workspace, state).encode();
+        }
+    }
+
+    /**
+     * The rollback of a stopped rollout, run on the agent.
+     *
+     * @param state  the controller's state
+     * @param reason why
+     */
+    record AbortTask(String state, String reason) implements AgentTask {
+        @Override
+        public String run(final Path workspace) {
+            return EngineSeams.canaryAbort(workspace, state, reason).encode();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.jenkins.plugins.mldelivery.steps;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import hudson.AbortException;
+import hudson.model.Job;
+import hudson.model.Run;
+import io.jenkins.plugins.mldelivery.MlDeliveryConfiguration;
+import io.jenkins.plugins.mldelivery.MlDeliveryPermissions;
+import io.jenkins.plugins.mldelivery.agent.OnController;
+import io.jenkins.plugins.mldelivery.core.result.Status;
+import io.jenkins.plugins.mldelivery.engine.EngineResult;
+import io.jenkins.plugins.mldelivery.engine.EngineSeams;
+import io.jenkins.plugins.mldelivery.engine.PromoteRequest;
+import io.jenkins.plugins.mldelivery.engine.RegistryAccess;
+import io.jenkins.plugins.mldelivery.pages.MlDeliveryRunAction;
+import io.jenkins.plugins.mldelivery.pages.RecordedStep;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import jenkins.model.Jenkins;
+
+/**
+ * What {@code mlPromote} and its freestyle build step do: check the promotion permission of the
+ * build's user, refuse when this build's gate failed (unless forced), register this build's trained
+ * model (or take an existing version) and move the alias, on the controller where the registry is.
+ */
+public final class PromoteOperation {
+    /** The Pipeline function. */
+    public static final String FUNCTION = "mlPromote";
+    private static final String STEP = "promote";
+
+    private PromoteOperation() {
+        // static entry point only
+    }
+
+    /**
+     * Runs the promotion.
+     *
+     * @param context  the build
+     * @param settings the step's arguments
+     * @return the {@code promote} result as a map
+     * @throws IOException          if the promotion is not allowed or could not run
+     * @throws InterruptedException if the build was interrupted
+     */
+    public static Map<String, Object> run(final BuildContext context, final PromoteSettings settings)
+            throws IOException, InterruptedException {
+        Run<?, ?> run = context.run();
+        Job<?, ?> job = run.getParent();
+        if (!job.hasPermission(MlDeliveryPermissions.PROMOTE)) {
+            throw new AbortException(FUNCTION + ": " + Jenkins.getAuthentication2().getName()
+                    + " lacks the permission ML Delivery/Promote on " + job.getFullName());
+        }
+        MlDeliveryRunAction action = MlDeliveryRunAction.of(run);
+        Optional<RecordedStep> gate = action.latestEntry("gate");
+        if (gate.isPresent() && Status.FAILED.name().equals(gate.get().getStatus()) && !settings.force()) {
+            throw new AbortException(FUNCTION + ": this build's gate failed (" + gate.get().getHeadline()
+                    + "); give force: true to promote anyway");
+        }
+
+        String trainResult = null;
+        if (settings.version() == null) {
+            trainResult = action.latest("train").map(JsonNode::toString).orElseThrow(() -> new AbortException(
+                    FUNCTION + " has nothing to promote: give version: N or call " + TrainOperation.FUNCTION
+                            + " earlier in this build"));
+        }
+        RegistryAccess registry = MlDeliveryConfiguration.get().registryAccess(run);
+        PromoteRequest request = new PromoteRequest(settings.model(), settings.alias(), settings.version(),
+                trainResult, "jenkins:" + run.getExternalizableId() + "/artifact/",
+                Map.of("jenkins.job", job.getFullName(), "jenkins.build", String.valueOf(run.getNumber()),
+                        "jenkins.url", run.getUrl()));
+        context.log(FUNCTION, "moving " + settings.model() + "@" + settings.alias() + " to "
+                + (settings.version() == null ? "the model trained in this build" : "version " + settings.version())
+                + " in " + registry.uri());
+
+        String stem = action.nextStem(STEP);
+        EngineResult result = OnController.call(() -> EngineSeams.promote(registry, request));
+        action.record(stem, STEP, result);
+        context.listener().getLogger().println(result.summary());
+        StepOutcome.apply(context, FUNCTION, result, StepOutcome.BUILD_RESULTS.get(0));
+        return StepOutcome.toMap(result);
+    }
+}

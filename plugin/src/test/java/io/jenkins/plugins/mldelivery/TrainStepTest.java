@@ -1,0 +1,105 @@
+package io.jenkins.plugins.mldelivery;
+
+import static io.jenkins.plugins.mldelivery.TestJobs.groovy;
+import static io.jenkins.plugins.mldelivery.TestJobs.trainingCommand;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.Assume.assumeFalse;
+
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import hudson.Functions;
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
+import hudson.model.Result;
+import hudson.util.Secret;
+import io.jenkins.plugins.mldelivery.pages.MlDeliveryRunAction;
+import io.jenkins.plugins.mldelivery.steps.TrainBuilder;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.Before;
+import org.junit.ClassRule;
+import org.junit.Rule;
+import org.junit.Test;
+import org.jvnet.hudson.test.BuildWatcher;
+import org.jvnet.hudson.test.JenkinsRule;
+
+/** Specifies {@code mlTrain} and its freestyle build step with a real command in a real workspace. */
+public class TrainStepTest {
+    @ClassRule
+    public static BuildWatcher buildWatcher = new BuildWatcher();
+
+    @Rule
+    public JenkinsRule j = new JenkinsRule();
+
+    @Before
+    public void theCommandsAreShellCommands() {
+        assumeFalse("the training commands of these tests are POSIX shell commands", Functions.isWindows());
+    }
+
+    @Test
+    public void shouldReturnTheMetricsToTheScriptAndArchiveTheModel() throws Exception {
+        WorkflowJob job = TestJobs.pipeline(j, "node {\n"
+                + "  def t = mlTrain command: '" + groovy(trainingCommand(0.91, 0.88)) + "',"
+                + " metrics: 'metrics.json', model: 'model/**'\n"
+                + "  echo \"accuracy=${t.metrics.accuracy} f1=${t.metrics.f1} status=${t.status}\"\n"
+                + "}\n");
+
+        WorkflowRun run = j.buildAndAssertSuccess(job);
+
+        j.assertLogContains("accuracy=0.91 f1=0.88 status=PASSED", run);
+        assertThat(run.getArtifactManager().root().child("model/model.bin").exists())
+                .as("the model file is archived under its workspace path").isTrue();
+        assertThat(run.getAction(MlDeliveryRunAction.class).getSummary().getMetrics())
+                .extracting(metric -> metric.getName() + "=" + metric.getValue())
+                .containsExactly("accuracy=0.91", "f1=0.88");
+    }
+
+    @Test
+    public void shouldFailTheBuildWhenTheCommandFails() throws Exception {
+        WorkflowJob job = TestJobs.pipeline(j, "node {\n"
+                + "  mlTrain command: 'echo diverged; exit 3', metrics: 'metrics.json'\n"
+                + "  echo 'not reached'\n"
+                + "}\n");
+
+        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, job);
+
+        j.assertLogContains("diverged", run);
+        j.assertLogContains("mlTrain: the command exited with code 3", run);
+        j.assertLogContains("mlTrain FAILED: ", run);
+        j.assertLogNotContains("not reached", run);
+    }
+
+    @Test
+    public void shouldHandTheMlflowServerToTheCommandAndMaskItsToken() throws Exception {
+        SystemCredentialsProvider.getInstance().getCredentials().add(new StringCredentialsImpl(
+                CredentialsScope.GLOBAL, "mlflow-token", "MLflow", Secret.fromString("s3cr3t-token")));
+        MlDeliveryConfiguration configuration = MlDeliveryConfiguration.get();
+        configuration.setMlflowUrl("http://127.0.0.1:5999");
+        configuration.setMlflowCredentialsId("mlflow-token");
+        WorkflowJob job = TestJobs.pipeline(j, "node {\n"
+                + "  mlTrain command: '" + groovy("echo \"uri=$MLFLOW_TRACKING_URI token=$MLFLOW_TRACKING_TOKEN\" && "
+                        + trainingCommand(0.9, 0.9)) + "', metrics: 'metrics.json'\n"
+                + "}\n");
+
+        WorkflowRun run = j.buildAndAssertSuccess(job);
+
+        j.assertLogContains("uri=http://127.0.0.1:5999 token=****", run);
+        j.assertLogNotContains("s3cr3t-token", run);
+    }
+
+    @Test
+    public void shouldTrainInAFreestyleJob() throws Exception {
+        FreeStyleProject project = j.createFreeStyleProject();
+        TrainBuilder training = new TrainBuilder(trainingCommand(0.86, 0.8), "metrics.json");
+        training.setModel("model/**");
+        project.getBuildersList().add(training);
+
+        FreeStyleBuild build = j.buildAndAssertSuccess(project);
+
+        assertThat(build.getArtifactManager().root().child("model/model.bin").exists()).isTrue();
+        assertThat(build.getAction(MlDeliveryRunAction.class).getSteps())
+                .extracting(step -> step.getStep() + ":" + step.getStatus())
+                .containsExactly("train:PASSED");
+    }
+}
