@@ -13,6 +13,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.security.SecureRandom;
 
 /**
  * Writes files so that a reader, or a process that crashes mid-write, never sees half of one:
@@ -21,6 +23,7 @@ import java.nio.file.StandardOpenOption;
  */
 public final class AtomicFiles {
     private static final int BUFFER_SIZE = 1 << 16;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private AtomicFiles() {
         // static entry points only
@@ -53,8 +56,10 @@ public final class AtomicFiles {
         Path temp = null;
         try {
             Files.createDirectories(directory);
-            temp = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            temp = directory.resolve("." + absolute.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            // Created without explicit attributes so the umask applies, as for any file the user writes
+            // (Files.createTempFile would make it owner-only).
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 BufferedOutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_SIZE) {
                     @Override
                     public void close() throws IOException {
@@ -65,6 +70,7 @@ public final class AtomicFiles {
                 out.flush();
                 channel.force(true);
             }
+            keepPermissions(absolute, temp);
             move(temp, absolute);
             temp = null;
             forceDirectory(directory);
@@ -98,6 +104,13 @@ public final class AtomicFiles {
      */
     public static void write(final Path target, final byte[] content) {
         write(target, out -> out.write(content));
+    }
+
+    /** A replaced file keeps its permissions (an executable stays executable, a private file private). */
+    private static void keepPermissions(final Path target, final Path temp) throws IOException {
+        if (Files.exists(target) && Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
+        }
     }
 
     private static void move(final Path source, final Path target) throws IOException {

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,6 +41,19 @@ public class AtomicFilesTest {
         AtomicFiles.write(target, "new".getBytes(StandardCharsets.UTF_8));
 
         assertThat(Files.readString(target)).isEqualTo("new");
+    }
+
+    @Test
+    public void shouldCreateFilesOthersCanReadAndKeepThePermissionsOfAReplacedFile() throws IOException {
+        Path created = folder.getRoot().toPath().resolve("report.html");
+        AtomicFiles.write(created, "<html/>".getBytes(StandardCharsets.UTF_8));
+        assertThat(Files.getPosixFilePermissions(created)).contains(PosixFilePermission.OTHERS_READ);
+
+        Path script = folder.getRoot().toPath().resolve("run.sh");
+        Files.writeString(script, "old");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        AtomicFiles.write(script, "new".getBytes(StandardCharsets.UTF_8));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(script))).isEqualTo("rwx------");
     }
 
     @Test
