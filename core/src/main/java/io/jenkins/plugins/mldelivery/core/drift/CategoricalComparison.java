@@ -58,12 +58,18 @@ final class CategoricalComparison {
         };
         String reason = "categorical; " + size + " categories"
                 + (untracked ? " (untracked values as one, which may hold different categories on each side)" : "")
+                + estimated("reference", reference) + estimated("current", current)
                 + ": Pearson chi-squared test of homogeneity without continuity correction, "
                 + chi.degreesOfFreedom() + " degrees of freedom";
         return new ColumnDrift(name, "categorical", true, "chi-squared", reason, chi.statistic(), 0.0, chi.pValue(),
                 null, measure.label(), effect, 0.0, policy.threshold(name, measure), false,
                 policy.column(name).critical(), "", ColumnCounts.of(reference), ColumnCounts.of(current), measures,
                 missing, histogram(categories, untracked, r, c, policy.chartCategories()));
+    }
+
+    private static String estimated(final String side, final CategoricalDistribution distribution) {
+        return distribution.maximumError() == 0 ? ""
+                : "; " + side + " counts estimated by a frequent-items sketch, each within ±" + distribution.maximumError();
     }
 
     /** Names the most frequent categories (reference first, then current, then name) and gathers the rest. */

@@ -8,13 +8,16 @@ import java.util.TreeMap;
 /**
  * The distribution of a categorical column's non-missing values on one side: exact counts of the
  * categories a profile tracked, plus the mass of the values it did not track by name
- * ({@code other}, for example beyond a cap on distinct values).
+ * ({@code other}, for example beyond a cap on distinct values). Counts estimated by a frequent-items
+ * sketch state their largest error.
  *
- * @param counts  the count of each tracked category, sorted by name (copied)
- * @param other   the number of non-missing values in untracked categories
- * @param missing the number of missing values
+ * @param counts       the count of each tracked category, sorted by name (copied)
+ * @param other        the number of non-missing values in untracked categories
+ * @param missing      the number of missing values
+ * @param maximumError the largest difference between a count here and the true count (0 when exact)
  */
-public record CategoricalDistribution(Map<String, Long> counts, long other, long missing) implements ColumnDistribution {
+public record CategoricalDistribution(Map<String, Long> counts, long other, long missing, long maximumError)
+        implements ColumnDistribution {
     /** Validates the counts and copies them into name order. */
     public CategoricalDistribution {
         Objects.requireNonNull(counts, "counts");
@@ -28,8 +31,9 @@ public record CategoricalDistribution(Map<String, Long> counts, long other, long
                 sorted.put(name, count);
             }
         });
-        if (other < 0 || missing < 0) {
-            throw new IllegalArgumentException("other and missing must not be negative: " + other + ", " + missing);
+        if (other < 0 || missing < 0 || maximumError < 0) {
+            throw new IllegalArgumentException("other, missing and maximumError must not be negative: " + other + ", "
+                    + missing + ", " + maximumError);
         }
         counts = Collections.unmodifiableSortedMap(sorted);
     }
@@ -42,7 +46,7 @@ public record CategoricalDistribution(Map<String, Long> counts, long other, long
      * @return the distribution
      */
     public static CategoricalDistribution of(final Map<String, Long> counts, final long missing) {
-        return new CategoricalDistribution(counts, 0, missing);
+        return new CategoricalDistribution(counts, 0, missing, 0);
     }
 
     @Override

@@ -50,7 +50,8 @@ final class NumericComparison {
                 if (constant) {
                     // σ = 0 leaves W/σ undefined; the share of current values off the constant is what moved.
                     double c = reference.min();
-                    effect = 1 - (double) (current.countAtOrBelow(c) - current.countBelow(c)) / current.present();
+                    long away = current.present() - (current.countAtOrBelow(c) - current.countBelow(c));
+                    effect = (double) away / current.present();
                     effectError = 2 * current.rankError();
                     effectMeasure = "total-variation";
                     threshold = policy.constantReferenceThreshold();
