@@ -68,6 +68,7 @@ def ks_cases():
         ("large p-value, unequal sizes", spec(15, 997), spec(16, 1013)),
         ("tiny p-value", spec(17, 600), spec(18, 700, shift=1.0)),
         ("above the exact limit (auto is asymptotic)", spec(19, 12000), spec(20, 11000, shift=0.05)),
+        ("p-value below 1e-300", spec(51, 2000), spec(52, 1500, shift=2.0)),
     ]
     out = []
     for name, a, b in pairs:
@@ -103,7 +104,7 @@ def sketch_cases():
 
 def kstwo_cases():
     out = []
-    for n in (5, 20, 100, 140, 141, 500, 2000, 10000, 100000):
+    for n in (5, 20, 100, 140, 141, 500, 2000, 10000, 100000, 1000000):
         for nx2 in (0.1, 0.5, 0.7, 0.76, 1.0, 1.5, 2.1, 2.3, 3.0, 3.9, 4.1, 6.0, 10.0, 30.0):
             x = float(np.sqrt(nx2 / n))
             if x < 1.0:
