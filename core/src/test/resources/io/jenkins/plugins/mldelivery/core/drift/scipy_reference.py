@@ -104,13 +104,15 @@ def sketch_cases():
 
 def kstwo_cases():
     out = []
-    for n in (5, 20, 100, 140, 141, 500, 2000, 10000, 100000, 1000000):
+    for n in (5, 20, 100, 140, 141, 500, 2000, 10000, 100000):
         for nx2 in (0.1, 0.5, 0.7, 0.76, 1.0, 1.5, 2.1, 2.3, 3.0, 3.9, 4.1, 6.0, 10.0, 30.0):
             x = float(np.sqrt(nx2 / n))
             if x < 1.0:
                 out.append({"n": n, "x": x, "sf": float(stats.kstwo.sf(x, n))})
         for t in (0.7, 0.95):  # Ruben-Gambino region 1/(2n) < x <= 1/n
             out.append({"n": n, "x": t / n, "sf": float(stats.kstwo.sf(t / n, n))})
+    # One point with a million: SciPy's own Smirnov tail costs about a second there.
+    out.append({"n": 1000000, "x": 0.0017320508075688774, "sf": float(stats.kstwo.sf(0.0017320508075688774, 1000000))})
     for n, x in ((5, 0.85), (20, 0.97), (20, 0.55)):  # x >= 1 - 1/n and x >= 0.5
         out.append({"n": n, "x": x, "sf": float(stats.kstwo.sf(x, n))})
     return out
