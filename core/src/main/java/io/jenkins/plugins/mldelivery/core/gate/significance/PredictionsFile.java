@@ -74,7 +74,8 @@ final class PredictionsFile {
             throw new BadInputException(file + ": no such file");
         }
         catch (CsvParseException e) {
-            throw new BadInputException(file + ": " + e.getMessage(), e);
+            String detail = e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")";
+            throw new BadInputException(file + ": " + e.getMessage() + detail, e);
         }
         catch (IOException e) {
             throw new UncheckedIOException(file + ": " + e.getMessage(), e);
@@ -213,9 +214,6 @@ final class PredictionsFile {
         }
 
         PredictionsFile build() {
-            if (size == 0) {
-                throw new BadInputException(file + ": no rows after the header");
-            }
             Map<String, String[]> attributeColumns = new LinkedHashMap<>();
             attributes.forEach((name, values) -> attributeColumns.put(name, values.toArray(String[]::new)));
             ModelPredictions model = new ModelPredictions(Arrays.copyOf(predictions, size),
