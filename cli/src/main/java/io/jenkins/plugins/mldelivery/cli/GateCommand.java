@@ -8,6 +8,7 @@ import io.jenkins.plugins.mldelivery.core.gate.GateResult;
 import io.jenkins.plugins.mldelivery.core.gate.RuleSpec;
 import io.jenkins.plugins.mldelivery.core.gate.ScoringCommand;
 import io.jenkins.plugins.mldelivery.core.gate.WithoutChampion;
+import io.jenkins.plugins.mldelivery.core.gate.rule.GateRule;
 import io.jenkins.plugins.mldelivery.core.gate.rule.MetricValues;
 import io.jenkins.plugins.mldelivery.core.gate.rule.RuleParser;
 import io.jenkins.plugins.mldelivery.core.gate.rule.RuleSource;
@@ -177,6 +178,7 @@ public final class GateCommand extends StepCommand<GateResult> {
         if (scoreCommand != null) {
             new ScoringCommand(scoreCommand, Duration.ofSeconds(scoreTimeout));
         }
+        parsedRules(); // a typo in a rule is reported before the registry is asked anything
     }
 
     private BootstrapSettings bootstrapSettings() {
@@ -210,15 +212,18 @@ public final class GateCommand extends StepCommand<GateResult> {
         return Optional.of(champion);
     }
 
-    private boolean needsPredictions() {
+    private List<GateRule> parsedRules() {
         List<String> all = new ArrayList<>(rules);
         all.addAll(warnRules);
+        List<GateRule> parsed = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
-            if (RuleParser.parse(new RuleSource(i + 1, all.get(i))).significance().isPresent()) {
-                return true;
-            }
+            parsed.add(RuleParser.parse(new RuleSource(i + 1, all.get(i))));
         }
-        return false;
+        return parsed;
+    }
+
+    private boolean needsPredictions() {
+        return parsedRules().stream().anyMatch(rule -> rule.significance().isPresent());
     }
 
     private GateResult scoreAndEvaluate(final GateRequest.Builder request, final Champion champion) {

@@ -145,6 +145,16 @@ public class GateCommandTest {
     }
 
     @Test
+    public void shouldReportABadRuleBeforeAskingTheRegistry() {
+        CommandLineTester.Run run = CommandLineTester.run("gate", "--metrics", metrics.toString(), "--rule", "f1 = champion.f1",
+                "--registry", "mlflow:http://127.0.0.1:9", "--model", "credit-risk");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).isEqualTo("gate: error: rule 1 'f1 = champion.f1': expected a comparison (>=, <=, > or <)"
+                + " but found '=' at position 4\n");
+    }
+
+    @Test
     public void shouldListTheMetricsThatExistForAnUnknownOne() {
         CommandLineTester.Run run = CommandLineTester.run("gate", "--metrics", metrics.toString(), "--rule", "auc >= 0.8");
 

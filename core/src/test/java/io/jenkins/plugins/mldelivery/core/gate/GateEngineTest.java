@@ -184,4 +184,19 @@ public class GateEngineTest {
                         + " from predictions (accuracy, precision, recall, f1, roc_auc, logloss, brier, latency_mean_ms,"
                         + " latency_p50_ms, latency_p95_ms, latency_p99_ms), not 'mape'");
     }
+
+    @Test
+    public void shouldWriteTheContractFieldsAndReadThemBack() throws java.io.IOException {
+        GateResult result = evaluate(GateRequest.builder().metrics(RUN).against(CHAMPION)
+                .rule("accuracy >= 0.85").rule("f1 >= champion.f1 - 0.01"));
+
+        com.fasterxml.jackson.databind.JsonNode json = ResultJson.mapper().readTree(ResultJson.toJson(result));
+
+        assertThat(json.path("step").asText()).isEqualTo("gate");
+        assertThat(json.path("verdict").asText()).isEqualTo("PASSED");
+        assertThat(json.path("summary").asText()).isEqualTo(result.summary());
+        assertThat(json.path("rules").get(0).fieldNames()).toIterable()
+                .contains("rule", "left", "right", "passed", "skipped", "pValue", "reason", "status", "severity");
+        assertThat(ResultJson.mapper().readValue(ResultJson.toJson(result), GateResult.class)).isEqualTo(result);
+    }
 }
