@@ -90,6 +90,19 @@ public class GateEngineTest {
     }
 
     @Test
+    public void shouldNotLetBinaryRoundingDecideATie() {
+        Champion champion = new Champion("m", "1", "champion", null, MetricValues.of(Map.of("recall", 0.1)));
+        GateRequest.Builder request = GateRequest.builder().metrics(MetricValues.of(Map.of("recall", 0.3))).against(champion);
+
+        // 0.1 + 0.2 is 0.30000000000000004 in binary floating point
+        assertThat(evaluate(request.rule("recall >= champion.recall + 0.2")).verdict()).isEqualTo(Status.PASSED);
+        assertThat(evaluate(GateRequest.builder().metrics(MetricValues.of(Map.of("recall", 0.3))).against(champion)
+                .rule("recall > champion.recall + 0.2")).verdict()).isEqualTo(Status.FAILED);
+        assertThat(evaluate(GateRequest.builder().metrics(MetricValues.of(Map.of("recall", 0.3000001))).against(champion)
+                .rule("recall > champion.recall + 0.2")).verdict()).isEqualTo(Status.PASSED);
+    }
+
+    @Test
     public void shouldBoundTheGapBetweenSlices() {
         GateResult result = evaluate(GateRequest.builder().metrics(RUN).rule("max_gap(accuracy, by=gender) <= 0.05"));
 

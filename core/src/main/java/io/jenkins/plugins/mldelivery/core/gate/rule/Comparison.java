@@ -13,6 +13,9 @@ public enum Comparison {
     /** The left side is less than the right side. */
     LESS("<");
 
+    /** The relative difference below which two values are the same for a comparison. */
+    public static final double TOLERANCE = 1e-12;
+
     private final String symbol;
 
     Comparison(final String symbol) {
@@ -29,18 +32,21 @@ public enum Comparison {
     }
 
     /**
-     * Says whether the comparison holds.
+     * Says whether the comparison holds. Values within a relative {@value #TOLERANCE} of each other
+     * count as equal, so that the rounding of {@code champion.f1 - 0.01} (0.805 - 0.01 is
+     * 0.7950000000000000_4 in binary) cannot fail {@code f1 >= champion.f1 - 0.01} for an f1 of 0.795.
      *
      * @param left  the left side's value
      * @param right the right side's value
      * @return whether {@code left <op> right}; false when either is NaN
      */
     public boolean holds(final double left, final double right) {
+        double slack = TOLERANCE * Math.max(1, Math.max(Math.abs(left), Math.abs(right)));
         return switch (this) {
-            case AT_LEAST -> left >= right;
-            case AT_MOST -> left <= right;
-            case GREATER -> left > right;
-            case LESS -> left < right;
+            case AT_LEAST -> left >= right - slack;
+            case AT_MOST -> left <= right + slack;
+            case GREATER -> left > right + slack;
+            case LESS -> left < right - slack;
         };
     }
 

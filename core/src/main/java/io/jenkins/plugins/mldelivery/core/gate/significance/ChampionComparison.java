@@ -39,7 +39,7 @@ public final class ChampionComparison {
         double challengerValue = metric.value(labels, challenger);
         double championValue = metric.value(labels, champion);
         PairedBootstrap bootstrap = PairedBootstrap.run(rows.size(),
-                drawn -> metric.value(labels, challenger, drawn) - slope * metric.value(labels, champion, drawn), settings);
+                metric.pairedDifference(labels, challenger, champion, slope), settings);
         Interval interval = bootstrap.interval(confidence);
         if (metric == PredictionMetric.ACCURACY && slope == 1 && margin == 0) {
             McNemarTest test = mcnemar(labels, challenger.predictions(), champion.predictions());

@@ -2,6 +2,7 @@ package io.jenkins.plugins.mldelivery.core.gate.significance;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -146,6 +147,82 @@ public enum PredictionMetric {
         }
     }
 
+    /**
+     * Returns the paired difference {@code challenger - slope * champion} on the rows a bootstrap
+     * resample draws. It is computed from per-row values prepared once: for the classification
+     * metrics each row's cell of the joint confusion table (label and both predictions, 8 cells),
+     * for the mean metrics each row's difference, so that a resample costs one pass over the rows
+     * drawn without a logarithm or a branch; the percentiles sort the rows drawn.
+     *
+     * @param labels     the true classes
+     * @param challenger the challenger's predictions
+     * @param champion   the champion's predictions, same rows
+     * @param slope      the factor on the champion's metric
+     * @return the statistic of a resample's row indices
+     */
+    public ToDoubleFunction<int[]> pairedDifference(final byte[] labels, final ModelPredictions challenger,
+            final ModelPredictions champion, final double slope) {
+        int n = labels.length;
+        switch (this) {
+            case ACCURACY:
+            case PRECISION:
+            case RECALL:
+            case F1: {
+                byte[] cells = new byte[n];
+                for (int i = 0; i < n; i++) {
+                    cells[i] = (byte) (labels[i] << 2 | challenger.predictions()[i] << 1 | champion.predictions()[i]);
+                }
+                return drawn -> {
+                    long[] counts = new long[8];
+                    for (int row : drawn) {
+                        counts[cells[row]]++;
+                    }
+                    return fromCells(counts, 1, drawn.length) - slope * fromCells(counts, 0, drawn.length);
+                };
+            }
+            case LOGLOSS:
+            case BRIER:
+            case LATENCY_MEAN_MS: {
+                double[] differences = new double[n];
+                for (int i = 0; i < n; i++) {
+                    differences[i] = rowValue(labels, challenger, i) - slope * rowValue(labels, champion, i);
+                }
+                return drawn -> {
+                    double sum = 0;
+                    for (int row : drawn) {
+                        sum += differences[row];
+                    }
+                    return sum / drawn.length;
+                };
+            }
+            default:
+                return drawn -> value(labels, challenger, drawn) - slope * value(labels, champion, drawn);
+        }
+    }
+
+    /** A classification metric of one model from the joint cells (label bit 2, challenger bit 1, champion bit 0). */
+    private double fromCells(final long[] cells, final int bit, final int n) {
+        long truePositive = 0;
+        long falsePositive = 0;
+        long falseNegative = 0;
+        long right = 0;
+        for (int cell = 0; cell < 8; cell++) {
+            int label = cell >> 2;
+            int predicted = cell >> bit & 1;
+            right += label == predicted ? cells[cell] : 0;
+            truePositive += label == 1 && predicted == 1 ? cells[cell] : 0;
+            falsePositive += label == 0 && predicted == 1 ? cells[cell] : 0;
+            falseNegative += label == 1 && predicted == 0 ? cells[cell] : 0;
+        }
+        return switch (this) {
+            case ACCURACY -> (double) right / n;
+            case PRECISION -> ratio(truePositive, truePositive + falsePositive);
+            case RECALL -> ratio(truePositive, truePositive + falseNegative);
+            case F1 -> ratio(2 * truePositive, 2 * truePositive + falsePositive + falseNegative);
+            default -> throw new IllegalStateException(name());
+        };
+    }
+
     private double fromConfusion(final byte[] labels, final byte[] predictions, final int[] rows, final int n) {
         long truePositive = 0;
         long falsePositive = 0;
@@ -177,20 +254,25 @@ public enum PredictionMetric {
     private double mean(final byte[] labels, final ModelPredictions model, final int[] rows, final int n) {
         double sum = 0;
         for (int i = 0; i < n; i++) {
-            int row = rows == null ? i : rows[i];
-            sum += switch (this) {
-                case LOGLOSS -> {
-                    double p = Math.min(Math.max(model.probabilities()[row], EPSILON), 1 - EPSILON);
-                    yield labels[row] == 1 ? -Math.log(p) : -Math.log1p(-p);
-                }
-                case BRIER -> {
-                    double d = model.probabilities()[row] - labels[row];
-                    yield d * d;
-                }
-                default -> model.latencies()[row];
-            };
+            sum += rowValue(labels, model, rows == null ? i : rows[i]);
         }
         return sum / n;
+    }
+
+    /** One row's contribution to a mean metric: its log-loss, squared error or latency. */
+    private double rowValue(final byte[] labels, final ModelPredictions model, final int row) {
+        return switch (this) {
+            case LOGLOSS -> {
+                double p = Math.min(Math.max(model.probabilities()[row], EPSILON), 1 - EPSILON);
+                yield labels[row] == 1 ? -Math.log(p) : -Math.log1p(-p);
+            }
+            case BRIER -> {
+                double d = model.probabilities()[row] - labels[row];
+                yield d * d;
+            }
+            case LATENCY_MEAN_MS -> model.latencies()[row];
+            default -> throw new IllegalStateException(name());
+        };
     }
 
     private static double percentile(final double[] values, final int[] rows, final int n, final double percent) {

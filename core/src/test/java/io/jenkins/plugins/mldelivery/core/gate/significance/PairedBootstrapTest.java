@@ -19,8 +19,8 @@ public class PairedBootstrapTest {
 
     private static PairedBootstrap bootstrap(final PredictionMetric metric, final double slope, final BootstrapSettings settings) {
         PairedPredictions rows = ReferenceData.models();
-        return PairedBootstrap.run(rows.size(), drawn -> metric.value(rows.labels(), rows.challenger(), drawn)
-                - slope * metric.value(rows.labels(), rows.champion(), drawn), settings);
+        return PairedBootstrap.run(rows.size(), metric.pairedDifference(rows.labels(), rows.challenger(), rows.champion(), slope),
+                settings);
     }
 
     @Test

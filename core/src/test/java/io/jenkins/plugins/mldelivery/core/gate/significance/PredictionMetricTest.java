@@ -61,6 +61,21 @@ public class PredictionMetricTest {
     }
 
     @Test
+    public void shouldComputeTheResampledDifferenceAsTheDifferenceOfTheMetricsOnTheRowsDrawn() {
+        PairedPredictions rows = ReferenceData.models();
+        int[] drawn = new int[rows.size()];
+        for (int i = 0; i < drawn.length; i++) {
+            drawn[i] = (i * 7919 + 13) % rows.size() / 2; // rows repeat, half of them are never drawn
+        }
+        for (PredictionMetric metric : PredictionMetric.values()) {
+            double expected = metric.value(rows.labels(), rows.challenger(), drawn) - 1.02 * metric.value(rows.labels(), rows.champion(), drawn);
+
+            assertThat(metric.pairedDifference(rows.labels(), rows.challenger(), rows.champion(), 1.02).applyAsDouble(drawn))
+                    .as(metric.metricName()).isCloseTo(expected, within(1e-12));
+        }
+    }
+
+    @Test
     public void shouldFindMetricsByTheirNamesInRules() {
         assertThat(PredictionMetric.byName("latency_p95_ms")).contains(PredictionMetric.LATENCY_P95_MS);
         assertThat(PredictionMetric.byName("mape")).isEmpty();
