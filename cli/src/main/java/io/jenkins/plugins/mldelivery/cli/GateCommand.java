@@ -1,6 +1,7 @@
 package io.jenkins.plugins.mldelivery.cli;
 
 import io.jenkins.plugins.mldelivery.core.gate.Champion;
+import io.jenkins.plugins.mldelivery.core.gate.ChampionLookup;
 import io.jenkins.plugins.mldelivery.core.gate.Correction;
 import io.jenkins.plugins.mldelivery.core.gate.GateEngine;
 import io.jenkins.plugins.mldelivery.core.gate.GateRequest;
@@ -9,13 +10,10 @@ import io.jenkins.plugins.mldelivery.core.gate.RuleSpec;
 import io.jenkins.plugins.mldelivery.core.gate.ScoringCommand;
 import io.jenkins.plugins.mldelivery.core.gate.WithoutChampion;
 import io.jenkins.plugins.mldelivery.core.gate.rule.GateRule;
-import io.jenkins.plugins.mldelivery.core.gate.rule.MetricValues;
 import io.jenkins.plugins.mldelivery.core.gate.rule.RuleParser;
 import io.jenkins.plugins.mldelivery.core.gate.rule.RuleSource;
 import io.jenkins.plugins.mldelivery.core.gate.significance.BootstrapSettings;
 import io.jenkins.plugins.mldelivery.core.io.BadInputException;
-import io.jenkins.plugins.mldelivery.core.registry.ModelRegistry;
-import io.jenkins.plugins.mldelivery.core.registry.ModelVersion;
 import io.jenkins.plugins.mldelivery.core.registry.RegistryUri;
 import io.jenkins.plugins.mldelivery.core.result.InputIdentity;
 import picocli.CommandLine.Command;
@@ -196,20 +194,9 @@ public final class GateCommand extends StepCommand<GateResult> {
             request.withoutChampionBecause("no champion to compare with (no --registry given)");
             return Optional.empty();
         }
-        ModelRegistry models = RegistryUri.open(registry);
-        Optional<ModelVersion> version = models.resolveAlias(model, alias);
-        if (version.isEmpty()) {
-            String why = models.findModel(model).isEmpty()
-                    ? "model '" + model + "' is not registered in " + models.uri() + " yet"
-                    : "model '" + model + "' has no version with alias '" + alias + "' in " + models.uri();
-            request.withoutChampionBecause("no champion yet: " + why);
-            return Optional.empty();
-        }
-        ModelVersion found = version.get();
-        Champion champion = new Champion(model, Integer.toString(found.version()), alias, found.source(),
-                MetricValues.of(found.metrics()));
-        request.against(champion);
-        return Optional.of(champion);
+        ChampionLookup lookup = ChampionLookup.find(RegistryUri.open(registry), model, alias);
+        lookup.applyTo(request);
+        return lookup.champion();
     }
 
     private List<GateRule> parsedRules() {

@@ -131,6 +131,23 @@ public class GateCommandTest {
     }
 
     @Test
+    public void shouldCompareWithTheVersionAnotherAliasNames() {
+        ModelVersion production = registerChampion(Map.of("f1", 0.9), "v1");
+        ModelRegistry models = RegistryUri.open(registry);
+        models.setAlias("credit-risk", "production", production.version(), ChangeNote.by("test"));
+        ModelVersion newer = models.register(VersionRequest.forModel("credit-risk").withSource("v2")
+                .withMetrics(Map.of("f1", 0.7)).registeredBy(ChangeNote.by("test")).build());
+        models.setAlias("credit-risk", "champion", newer.version(), ChangeNote.by("test"));
+
+        CommandLineTester.Run run = CommandLineTester.run("gate", "--metrics", metrics.toString(), "--rule", "f1 >= champion.f1",
+                "--registry", registry, "--model", "credit-risk", "--champion-alias", "production");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(run.out()).startsWith("Gate FAILED (against credit-risk version 1 (alias production))")
+                .contains("0.8 is not >= 0.9");
+    }
+
+    @Test
     public void shouldRejectABadRuleWithItsPositionAndWriteNoResult() {
         Path out = dir.resolve("gate.json");
 
