@@ -31,7 +31,8 @@ public class MlflowServer extends ExternalResource {
                         "--host", "127.0.0.1", "--port", String.valueOf(port), "--workers", "1",
                         "--backend-store-uri", "sqlite:///" + dir.resolve("mlflow.db"),
                         "--default-artifact-root", dir.resolve("artifacts").toUri().toString()),
-                Map.of("MLFLOW_DISABLE_TELEMETRY", "true", "DO_NOT_TRACK", "true"),
+                // Job execution (GenAI evaluation jobs) starts eight worker processes the registry and tracking do not need.
+                Map.of("MLFLOW_DISABLE_TELEMETRY", "true", "DO_NOT_TRACK", "true", "MLFLOW_SERVER_ENABLE_JOB_EXECUTION", "false"),
                 dir, uri.resolve("/health"), Duration.ofSeconds(90));
     }
 
