@@ -129,17 +129,25 @@ public final class MlflowModelRegistry implements ModelRegistry {
 
     @Override
     public Optional<ModelVersion> resolveAlias(final String model, final String alias) {
+        return aliasNode(name(model), NameRules.alias(alias)).map(this::withRunData);
+    }
+
+    /** Uses the get-by-alias call: searching versions answers with empty aliases on some backends. */
+    private Optional<JsonNode> aliasNode(final String model, final String alias) {
         try {
-            JsonNode node = client.get("registered-models/alias", Map.of("name", name(model), "alias", NameRules.alias(alias)))
-                    .path("model_version");
-            return Optional.of(withRunData(node));
+            return Optional.of(client.get("registered-models/alias", Map.of("name", model, "alias", alias)).path("model_version"));
         }
         catch (MlflowApiException e) {
+            // MLflow answers a missing alias with 400 INVALID_PARAMETER_VALUE "... alias X not found"
             if (e.isNotFound() || e.status() == 400 && e.serverMessage().contains("not found")) {
                 return Optional.empty();
             }
             throw e;
         }
+    }
+
+    private Integer currentVersion(final String model, final String alias) {
+        return aliasNode(model, alias).map(node -> Integer.parseInt(node.path("version").asText())).orElse(null);
     }
 
     @Override
@@ -200,7 +208,7 @@ public final class MlflowModelRegistry implements ModelRegistry {
     public AliasMove setAlias(final String model, final String alias, final int version, final ChangeNote note) {
         requireVersion(name(model), version);
         NameRules.alias(alias);
-        Integer current = resolveAlias(model, alias).map(ModelVersion::version).orElse(null);
+        Integer current = currentVersion(model, alias);
         if (Objects.equals(current, version)) {
             Optional<AliasMove> earlier = new AliasHistory(aliasHistory(model, alias)).lastMoveTo(version);
             if (earlier.isPresent()) {
@@ -213,7 +221,8 @@ public final class MlflowModelRegistry implements ModelRegistry {
     @Override
     public AliasMove removeAlias(final String model, final String alias, final ChangeNote note) {
         requireModel(name(model));
-        Integer current = resolveAlias(model, alias).map(ModelVersion::version).orElseThrow(() -> new BadInputException(
+        NameRules.alias(alias);
+        Integer current = Optional.ofNullable(currentVersion(model, alias)).orElseThrow(() -> new BadInputException(
                 "registry " + uri() + ": model '" + model + "' has no alias '" + alias + "'"));
         return move(AliasMove.of(model, alias, AliasMove.Action.REMOVE, current, null, note, clock.instant()));
     }
@@ -228,7 +237,7 @@ public final class MlflowModelRegistry implements ModelRegistry {
 
     @Override
     public AliasMove rollback(final String model, final String alias, final ChangeNote note) {
-        Integer current = resolveAlias(name(model), alias).map(ModelVersion::version).orElse(null);
+        Integer current = currentVersion(name(model), NameRules.alias(alias));
         int target = new AliasHistory(aliasHistory(model, alias)).requireRollbackTarget(uri(), model, alias);
         requireVersion(model, target);
         return move(AliasMove.of(model, alias, AliasMove.Action.ROLLBACK, current, target, note, clock.instant()));

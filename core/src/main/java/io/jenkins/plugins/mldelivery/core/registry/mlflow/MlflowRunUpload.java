@@ -131,10 +131,13 @@ final class MlflowRunUpload {
 
     private void logMetricsAndParams(final String runId, final VersionRequest request, final long timestamp) {
         List<Map<String, Object>> metrics = new ArrayList<>();
-        request.metrics().forEach((key, value) -> metrics.add(Map.of("key", key, "value", value, "timestamp", timestamp, "step", 0)));
+        request.metrics().entrySet().stream().filter(metric -> MlflowTags.isValidKey(metric.getKey())).forEach(metric -> metrics.add(Map.of("key", metric.getKey(), "value", metric.getValue(), "timestamp", timestamp, "step", 0)));
         List<Map<String, Object>> params = new ArrayList<>();
-        request.params().forEach((key, value) -> params.add(Map.of("key", key,
-                "value", value.length() <= MAX_PARAM_LENGTH ? value : value.substring(0, MAX_PARAM_LENGTH))));
+        request.params().forEach((key, value) -> {
+            if (MlflowTags.isValidKey(key)) {
+                params.add(Map.of("key", key, "value", value.length() <= MAX_PARAM_LENGTH ? value : value.substring(0, MAX_PARAM_LENGTH)));
+            }
+        });
         for (int i = 0; i < Math.max(metrics.size(), params.size()); i += LOG_BATCH_LIMIT) {
             client.post("runs/log-batch", Map.of("run_id", runId,
                     "metrics", metrics.subList(Math.min(i, metrics.size()), Math.min(i + LOG_BATCH_LIMIT, metrics.size())),
