@@ -73,8 +73,12 @@ final class StagedArtifacts implements AutoCloseable {
         return artifacts;
     }
 
-    /** Moves the files to {@code versionDir/artifacts}, replacing what a crashed attempt left there. */
-    Path placeIn(final Path versionDir) {
+    /**
+     * Moves the files to {@code versionDir/artifacts}, replacing what a crashed attempt left there.
+     *
+     * @return the model's location: the stored model file, the single file, or the directory
+     */
+    Path placeIn(final Path versionDir, final String modelFile) {
         Path target = versionDir.resolve("artifacts");
         try {
             delete(versionDir);
@@ -83,6 +87,9 @@ final class StagedArtifacts implements AutoCloseable {
         }
         catch (IOException e) {
             throw new UncheckedIOException(target + ": " + e.getMessage(), e);
+        }
+        if (modelFile != null) {
+            return target.resolve(modelFile);
         }
         return artifacts.size() == 1 ? target.resolve(artifacts.get(0).path()) : target;
     }

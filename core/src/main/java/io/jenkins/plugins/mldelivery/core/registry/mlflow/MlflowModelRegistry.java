@@ -128,6 +128,13 @@ public final class MlflowModelRegistry implements ModelRegistry {
     }
 
     @Override
+    public ModelVersion version(final String model, final int version) {
+        requireModel(name(model));
+        return findVersion(model, version).orElseThrow(() -> new BadInputException(
+                "registry " + uri() + ": model '" + model + "' has no version " + version));
+    }
+
+    @Override
     public Optional<ModelVersion> resolveAlias(final String model, final String alias) {
         return aliasNode(name(model), NameRules.alias(alias)).map(this::withRunData);
     }

@@ -173,7 +173,7 @@ public class FileModelRegistryTest {
         assertThatThrownBy(() -> registry.versions("credit-risc"))
                 .hasMessage("registry " + registry.uri() + ": no model 'credit-risc' (models: credit-risk)");
         assertThatThrownBy(() -> registry.version("credit-risk", 4))
-                .hasMessage("registry " + registry.uri() + ": model 'credit-risk' has no version 4");
+                .hasMessage("registry " + registry.uri() + ": model 'credit-risk' has no version 4 (versions 1 to 1)");
     }
 
     @Test
