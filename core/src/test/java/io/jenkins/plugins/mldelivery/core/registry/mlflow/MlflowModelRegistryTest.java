@@ -13,6 +13,9 @@ import io.jenkins.plugins.mldelivery.core.registry.ModelArtifact;
 import io.jenkins.plugins.mldelivery.core.registry.ModelLineage;
 import io.jenkins.plugins.mldelivery.core.registry.ModelRegistry;
 import io.jenkins.plugins.mldelivery.core.registry.ModelVersion;
+import io.jenkins.plugins.mldelivery.core.registry.PromoteRequest;
+import io.jenkins.plugins.mldelivery.core.registry.PromoteResult;
+import io.jenkins.plugins.mldelivery.core.registry.Promotion;
 import io.jenkins.plugins.mldelivery.core.registry.RegistryUri;
 import io.jenkins.plugins.mldelivery.core.registry.Stage;
 import io.jenkins.plugins.mldelivery.core.registry.VersionRequest;
@@ -229,6 +232,40 @@ public class MlflowModelRegistryTest {
         registry.register(request("mlf-card", "s3://models/m").withMetrics(Map.of("f1", 0.8)).withIntendedUse("Credit scoring for {{model}}.").build());
 
         assertThat(registry.card("mlf-card", 1).orElseThrow().intendedUse()).isEqualTo("Credit scoring for mlf-card.");
+    }
+
+    @Test
+    public void shouldPromoteTrainResultsIntoTheTrainingsRunAndRollTheChampionBack() throws IOException {
+        MlflowClient client = client(mlflow.uri());
+        String trainingRun = client.post("runs/create", Map.of("experiment_id", "0")).at("/run/info/run_id").asText();
+        ModelRegistry registry = registry();
+        Promotion promotion = new Promotion(registry, Clock.systemUTC());
+
+        PromoteResult first = promotion.promote(new PromoteRequest("mlf-promote", null, trainResult("one", trainingRun), "champion",
+                CI, null, false, "https://ci/job/credit/1/", null, null));
+        PromoteResult second = promotion.promote(new PromoteRequest("mlf-promote", null, trainResult("two", null), "champion",
+                CI, null, false, "https://ci/job/credit/2/", null, null));
+        AliasMove rollback = registry.rollback("mlf-promote", "champion", ChangeNote.by("oncall").because("latency"));
+
+        ModelVersion v1 = registry.version("mlf-promote", 1);
+        assertThat(v1.runId()).isEqualTo(trainingRun);
+        assertThat(Path.of(URI.create(v1.source()))).hasContent("weights one");
+        assertThat(first.previousVersion()).isNull();
+        assertThat(second.version()).isEqualTo(2);
+        assertThat(second.previousVersion()).isEqualTo(1);
+        assertThat(rollback.toVersion()).isEqualTo(1);
+        assertThat(registry.resolveAlias("mlf-promote", "champion").orElseThrow().metric("f1")).hasValue(0.81);
+    }
+
+    private Path trainResult(final String name, final String mlflowRun) throws IOException {
+        Path work = temp.newFolder(name).toPath();
+        Path model = Files.writeString(Files.createDirectories(work.resolve("model")).resolve("model.joblib"), "weights " + name);
+        return Files.writeString(work.resolve("train.json"), """
+                {"step": "train", "status": "PASSED", "metrics": {"f1": 0.81}, "params": {"max_depth": 6},
+                 "lineage": {"data": [], "gitCommit": "0a1b2c", "command": "python train.py", "workDir": "%s"},
+                 "artifacts": [{"path": "model/model.joblib", "bytes": %d, "sha256": "%s"}]%s}
+                """.formatted(work, Files.size(model), FileDigest.of(model).sha256(),
+                mlflowRun == null ? "" : ", \"mlflow\": {\"runId\": \"" + mlflowRun + "\"}"));
     }
 
     @Test
