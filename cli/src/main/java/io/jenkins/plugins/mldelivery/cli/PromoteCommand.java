@@ -17,16 +17,24 @@ import java.time.Clock;
  * The {@code promote} command: moves an alias to a registered version, or registers a train
  * result's model first, refusing when the gate failed unless forced.
  */
-@Command(name = "promote", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "promote", sortOptions = false,
         description = {"Point an alias (champion, challenger, ...) at a model version, registering a train result's model first.",
                 "Refuses (exit 1) when --gate names a FAILED gate result, unless --force."},
-        footer = {"", "Exit codes: 0 promoted, 1 refused (the gate failed), 2 bad input (unknown model or version, unreadable file),",
-                "3 the registry server failed. MLflow credentials come from MLFLOW_TRACKING_TOKEN or",
-                "MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD.", "", "Examples:",
-                "  ml-delivery promote --registry file:registry --model credit-risk --from train.json --alias champion \\",
-                "      --gate gate.json --reason 'f1 +0.02 over champion' --json promote.json",
-                "  ml-delivery promote --registry mlflow:http://127.0.0.1:5000 --model credit-risk --version 3 --alias champion"})
+        footer = {"", "Exit codes: 0 promoted, 1 refused (the gate failed), 2 bad input (unknown",
+                "model or version, unreadable file), 3 the registry server failed.",
+                "MLflow credentials: MLFLOW_TRACKING_TOKEN, or MLFLOW_TRACKING_USERNAME with",
+                "MLFLOW_TRACKING_PASSWORD.",
+                "", "Examples:",
+                "  ml-delivery promote --registry file:registry --model credit-risk \\",
+                "      --from train.json --alias champion --gate gate.json \\",
+                "      --reason 'f1 +0.02 over champion' --json promote.json",
+                "  ml-delivery promote --registry mlflow:http://127.0.0.1:5000 \\",
+                "      --model credit-risk --version 3 --alias champion"})
 public final class PromoteCommand extends StepCommand<PromoteResult> {
+    // not mixinStandardHelpOptions: its -V/--version would take the contract's --version N
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
     @Option(names = "--registry", required = true, paramLabel = "URI", description = "file:DIR (embedded registry) or mlflow:http://HOST:PORT.")
     private String registry;
 

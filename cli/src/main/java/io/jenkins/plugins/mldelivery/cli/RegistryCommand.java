@@ -29,10 +29,11 @@ import java.util.Map;
         description = "Look into a model registry and roll aliases back.",
         subcommands = {RegistryCommand.ListAction.class, RegistryCommand.ShowAction.class, RegistryCommand.HistoryAction.class,
                 RegistryCommand.RollbackAction.class, RegistryCommand.StageAction.class},
-        footer = {"", "Exit codes: 0 done, 2 bad input (unknown model, version or alias), 3 the registry server failed.",
-                "", "Examples:",
+        footer = {"", "Exit codes: 0 done, 2 bad input (unknown model, version or alias),",
+                "3 the registry server failed.", "", "Examples:",
                 "  ml-delivery registry list --registry file:registry --model credit-risk",
-                "  ml-delivery registry rollback --registry file:registry --model credit-risk --alias champion --reason 'latency regression'"})
+                "  ml-delivery registry rollback --registry file:registry \\",
+                "      --model credit-risk --alias champion --reason 'latency regression'"})
 public final class RegistryCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -66,6 +67,10 @@ public final class RegistryCommand implements Runnable {
 
     /** Base of the actions: each reports on one registry. */
     abstract static class Action extends StepCommand<RegistryReport> {
+        // not mixinStandardHelpOptions: its -V/--version would take the actions' --version N
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+        private boolean help;
+
         @Mixin
         Where where;
 
@@ -77,7 +82,7 @@ public final class RegistryCommand implements Runnable {
     }
 
     /** {@code registry list}: the models, or one model's versions. */
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the models, or the versions of one model with its aliases.")
+    @Command(name = "list", footer = {"", "Example:", "  ml-delivery registry list --registry file:registry --model credit-risk \\", "      --json versions.json"}, description = "List the models, or the versions of one model with its aliases.")
     static final class ListAction extends Action {
         @Option(names = "--model", paramLabel = "NAME", description = "List this model's versions instead of the models.")
         private String model;
@@ -97,7 +102,7 @@ public final class RegistryCommand implements Runnable {
     }
 
     /** {@code registry show}: one version, by number or alias, with its model card. */
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a version (by number or alias) with its model card.")
+    @Command(name = "show", footer = {"", "Example:", "  ml-delivery registry show --registry mlflow:http://127.0.0.1:5000 \\", "      --model credit-risk --alias champion"}, description = "Show a version (by number or alias) with its model card.")
     static final class ShowAction extends Action {
         @Option(names = "--model", required = true, paramLabel = "NAME", description = "The model.")
         private String model;
@@ -127,7 +132,7 @@ public final class RegistryCommand implements Runnable {
     }
 
     /** {@code registry history}: who moved an alias, when, from which build, why. */
-    @Command(name = "history", mixinStandardHelpOptions = true, description = "Show the moves of an alias, or of all aliases of a model.")
+    @Command(name = "history", footer = {"", "Example:", "  ml-delivery registry history --registry file:registry \\", "      --model credit-risk --alias champion"}, description = "Show the moves of an alias, or of all aliases of a model.")
     static final class HistoryAction extends Action {
         @Option(names = "--model", required = true, paramLabel = "NAME", description = "The model.")
         private String model;
@@ -144,7 +149,7 @@ public final class RegistryCommand implements Runnable {
     }
 
     /** {@code registry rollback}: the alias goes back to the version it pointed to before. */
-    @Command(name = "rollback", mixinStandardHelpOptions = true,
+    @Command(name = "rollback", footer = {"", "Example:", "  ml-delivery registry rollback --registry file:registry \\", "      --model credit-risk --alias champion \\", "      --reason 'p95 latency regression' --json rollback.json"},
             description = "Move an alias back to the version it pointed to before its last move; again to go further back.")
     static final class RollbackAction extends Action {
         @Option(names = "--model", required = true, paramLabel = "NAME", description = "The model.")
@@ -165,7 +170,7 @@ public final class RegistryCommand implements Runnable {
     }
 
     /** {@code registry stage}: MLflow's deprecated stages, for teams that still use them. */
-    @Command(name = "stage", mixinStandardHelpOptions = true,
+    @Command(name = "stage", footer = {"", "Example:", "  ml-delivery registry stage --registry mlflow:http://127.0.0.1:5000 \\", "      --model credit-risk --version 3 --stage Production --archive-existing"},
             description = "Move a version to a stage (None, Staging, Production, Archived); deprecated by MLflow in favour of aliases.")
     static final class StageAction extends Action {
         @Option(names = "--model", required = true, paramLabel = "NAME", description = "The model.")

@@ -58,6 +58,16 @@ public class PromoteCommandTest {
     }
 
     @Test
+    public void shouldDocumentEveryOptionWithAnExample() {
+        CommandLineTester.Run run = CommandLineTester.run("promote", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("--registry=URI", "--model=NAME", "--version=N", "--from=TRAIN_RESULT.json", "--alias=NAME",
+                "--reason=TEXT", "--gate=GATE_RESULT.json", "--force", "--who=NAME", "--build=URL", "--idempotency-key=KEY",
+                "--card-template=FILE.md", "--profile=PROFILE.json", "--json=FILE", "Examples:");
+    }
+
+    @Test
     public void shouldRegisterATrainResultAndPointTheAliasAtIt() throws IOException {
         Path first = trainResult(dir(), "build-1", "weights one", 0.81);
         Path second = trainResult(dir(), "build-2", "weights two", 0.84);

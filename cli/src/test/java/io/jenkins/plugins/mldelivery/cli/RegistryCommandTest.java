@@ -37,7 +37,7 @@ public class RegistryCommandTest {
         assertThat(models.out()).isEqualTo(registry + ": 1 model\n  credit-risk  latest v3  champion=v3\n");
         assertThat(versions.exitCode()).isZero();
         assertThat(versions.out()).startsWith("credit-risk in " + registry + ": 3 versions\n  v1  ")
-                .contains("accuracy=0.8800 accuracy[gender=F]=0.8600 f1=0.8300  [champion]");
+                .contains("accuracy=0.8800 f1=0.8300 (+1 slice metric)  [champion]");
     }
 
     @Test
@@ -94,6 +94,17 @@ public class RegistryCommandTest {
 
         assertThat(run.out()).startsWith("credit-risk v3 (Production) in " + registry);
         assertThat(list.out()).contains("(Archived)");
+    }
+
+    @Test
+    public void shouldDocumentEveryActionWithAnExample() {
+        for (String action : new String[] {"list", "show", "history", "rollback", "stage"}) {
+            CommandLineTester.Run run = CommandLineTester.run("registry", action, "--help");
+
+            assertThat(run.exitCode()).as(action).isZero();
+            assertThat(run.out()).contains("--registry=URI", "Example:", "ml-delivery registry " + action);
+        }
+        assertThat(CommandLineTester.run("registry", "show", "--help").out()).contains("--version=N", "--alias=NAME");
     }
 
     @Test

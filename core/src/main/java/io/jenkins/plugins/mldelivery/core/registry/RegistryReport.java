@@ -85,7 +85,7 @@ public record RegistryReport(String action, String registry, String model, List<
     private String versionsSummary() {
         StringBuilder text = new StringBuilder(model).append(" in ").append(registry).append(": ").append(count(versions.size(), "version"));
         for (ModelVersion v : versions) {
-            text.append("\n  v").append(v.version()).append("  ").append(v.createdAt()).append("  ").append(metrics(v));
+            text.append("\n  v").append(v.version()).append("  ").append(v.createdAt()).append("  ").append(metrics(v, 4));
             List<String> pointing = aliases.entrySet().stream().filter(e -> e.getValue() == v.version()).map(Map.Entry::getKey).toList();
             if (!pointing.isEmpty()) {
                 text.append("  [").append(String.join(", ", pointing)).append(']');
@@ -111,7 +111,7 @@ public record RegistryReport(String action, String registry, String model, List<
         text.append("\n  source: ").append(version.source());
         text.append("\n  registered ").append(version.createdAt()).append(" by ").append(version.createdBy())
                 .append(version.build() == null ? "" : " from " + version.build());
-        text.append("\n  metrics: ").append(metrics(version));
+        text.append("\n  metrics: ").append(metrics(version, Integer.MAX_VALUE));
         if (!version.params().isEmpty()) {
             text.append("\n  params: ").append(version.params().entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
@@ -138,9 +138,20 @@ public record RegistryReport(String action, String registry, String model, List<
         return version == null ? "(none)" : "v" + version;
     }
 
-    private static String metrics(final ModelVersion version) {
-        return version.metrics().isEmpty() ? "(no metrics)" : version.metrics().entrySet().stream()
-                .map(e -> e.getKey() + "=" + String.format(Locale.ROOT, "%.4g", e.getValue())).collect(Collectors.joining(" "));
+    /** The headline metrics; slice metrics ({@code f1[gender=F]}) are counted, they are in the JSON and the card. */
+    private static String metrics(final ModelVersion version, final int limit) {
+        if (version.metrics().isEmpty()) {
+            return "(no metrics)";
+        }
+        List<String> headline = version.metrics().entrySet().stream().filter(e -> !e.getKey().contains("["))
+                .map(e -> e.getKey() + "=" + String.format(Locale.ROOT, "%.4g", e.getValue())).toList();
+        long slices = version.metrics().keySet().stream().filter(name -> name.contains("[")).count();
+        String text = String.join(" ", headline.subList(0, Math.min(limit, headline.size())));
+        long more = Math.max(0, headline.size() - limit);
+        if (more > 0 || slices > 0) {
+            text += " (+" + (more > 0 ? more + " more" + (slices > 0 ? ", " : "") : "") + (slices > 0 ? count((int) slices, "slice metric") : "") + ")";
+        }
+        return text;
     }
 
     private static String count(final int n, final String noun) {
