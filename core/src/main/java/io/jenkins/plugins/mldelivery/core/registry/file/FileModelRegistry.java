@@ -83,7 +83,7 @@ public final class FileModelRegistry implements ModelRegistry {
             }
         }
         try (StagedArtifacts staged = request.artifacts().isEmpty() ? null
-                : StagedArtifacts.copy(root, request.artifactRoot(), request.artifacts())) {
+                : StagedArtifacts.copy(root, uri(), request.artifactRoot(), request.artifacts())) {
             return write(() -> {
                 Optional<ModelVersion> raced = key == null ? Optional.empty() : registeredWith(model, key);
                 if (raced.isPresent()) {
