@@ -12,6 +12,8 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The {@code promote} command: moves an alias to a registered version, or registers a train
@@ -56,6 +58,14 @@ public final class PromoteCommand extends StepCommand<PromoteResult> {
     @Option(names = "--force", description = "Promote even when the gate result FAILED (recorded in the history).")
     private boolean force;
 
+    @Option(names = "--source-prefix", paramLabel = "PREFIX",
+            description = "With --from: register the model by its location, PREFIX followed by the model file's path "
+                    + "(e.g. s3://models/build-42/), instead of copying its files into the registry.")
+    private String sourcePrefix;
+
+    @Option(names = "--tag", paramLabel = "KEY=VALUE", description = "Tag the registered version (repeatable).")
+    private Map<String, String> tags = new LinkedHashMap<>();
+
     @Option(names = "--who", paramLabel = "NAME", description = "Who promotes (default: $BUILD_USER_ID, else the system user).")
     private String who;
 
@@ -87,8 +97,10 @@ public final class PromoteCommand extends StepCommand<PromoteResult> {
     @Override
     protected PromoteResult execute() {
         ChangeNote note = note(who, build).because(reason);
-        PromoteRequest request = new PromoteRequest(model, what.version, what.trainResult, alias, note, gate, force,
-                idempotencyKey != null ? idempotencyKey : note.build(), cardTemplate, profile);
+        PromoteRequest request = PromoteRequest.of(model, alias).version(what.version).fromTrainResult(what.trainResult)
+                .withSourcePrefix(sourcePrefix).withTags(tags).by(note).withGate(gate).forced(force)
+                .withIdempotencyKey(idempotencyKey != null ? idempotencyKey : note.build())
+                .withCardTemplate(cardTemplate).withDataProfile(profile).build();
         return new Promotion(RegistryUri.parse(registry).open(MlflowCredentials.fromEnvironment(System.getenv())),
                 Clock.systemUTC()).promote(request);
     }

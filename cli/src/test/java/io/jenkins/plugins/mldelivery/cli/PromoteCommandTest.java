@@ -14,6 +14,7 @@ import org.junit.rules.TemporaryFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,7 +65,8 @@ public class PromoteCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("--registry=URI", "--model=NAME", "--version=N", "--from=TRAIN_RESULT.json", "--alias=NAME",
                 "--reason=TEXT", "--gate=GATE_RESULT.json", "--force", "--who=NAME", "--build=URL", "--idempotency-key=KEY",
-                "--card-template=FILE.md", "--profile=PROFILE.json", "--json=FILE", "Examples:");
+                "--card-template=FILE.md", "--profile=PROFILE.json", "--source-prefix=PREFIX", "--tag=KEY=VALUE", "--json=FILE",
+                "Examples:");
     }
 
     @Test
@@ -96,6 +98,21 @@ public class PromoteCommandTest {
         assertThat(registry.version("credit-risk", 2).params()).containsEntry("model.max_depth", "6")
                 .containsEntry("features", "[\"income\",\"age\"]");
         assertThat(registry.card("credit-risk", 2).orElseThrow().dataProfile().rows()).isEqualTo(1000);
+    }
+
+    @Test
+    public void shouldRegisterByLocationUnderASourcePrefixWithoutCopyingTheFiles() throws IOException {
+        Path train = trainResult(dir(), "build-1", "weights", 0.81);
+
+        CommandLineTester.Run run = CommandLineTester.run("promote", "--registry", registry(), "--model", "credit-risk",
+                "--from", train.toString(), "--alias", "champion", "--source-prefix", "s3://models/credit-risk/build-1/",
+                "--tag", "team=risk", "--tag", "ticket=ML-7");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("source: s3://models/credit-risk/build-1/model/model.joblib");
+        assertThat(new FileModelRegistry(dir().resolve("registry")).version("credit-risk", 1).tags())
+                .containsExactly(Map.entry("team", "risk"), Map.entry("ticket", "ML-7"));
+        assertThat(dir().resolve("registry/models/credit-risk/versions/1/artifacts")).doesNotExist();
     }
 
     @Test

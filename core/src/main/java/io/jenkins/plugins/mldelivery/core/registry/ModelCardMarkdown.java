@@ -145,7 +145,7 @@ final class ModelCardMarkdown {
             for (GateSummary.Rule rule : gate.rules()) {
                 String outcome = rule.skipped() ? "skipped" : rule.passed() ? "passed" : "failed";
                 out.append("| ").append(cell(rule.rule())).append(" | ").append(outcome).append(" | ")
-                        .append(text(rule.left())).append(" | ").append(text(rule.right())).append(" |\n");
+                        .append(numberText(rule.left())).append(" | ").append(numberText(rule.right())).append(" |\n");
             }
         }
     }
@@ -167,6 +167,18 @@ final class ModelCardMarkdown {
 
     private static String text(final String value) {
         return value == null ? "" : cell(value);
+    }
+
+    private static String numberText(final String value) {
+        if (value == null) {
+            return "";
+        }
+        try {
+            return number(Double.valueOf(value));
+        }
+        catch (NumberFormatException e) {
+            return cell(value);
+        }
     }
 
     /** Four significant digits are what a reviewer compares; the exact values are in the JSON card. */

@@ -18,7 +18,8 @@ import java.util.Objects;
 
 /**
  * The {@code promote} step: checks the gate's verdict, registers a train result's model when given
- * one (with its model card), and moves the alias. A failed gate stops the promotion unless forced,
+ * one (copying its files into the registry, or by location under a source prefix; with its model
+ * card), and moves the alias. A failed gate stops the promotion unless forced,
  * and the result says so.
  */
 public final class Promotion {
@@ -63,8 +64,10 @@ public final class Promotion {
                     Timing.since(start, clock), inputs);
         }
         ModelVersion version;
-        if (request.trainResult() != null) {
-            inputs.add(0, InputIdentity.of(request.trainResult()));
+        if (request.version() == null) {
+            if (request.trainResult() != null) {
+                inputs.add(0, InputIdentity.of(request.trainResult()));
+            }
             version = registry.register(versionRequest(request, gate, inputs));
         }
         else {
@@ -80,12 +83,19 @@ public final class Promotion {
     }
 
     private VersionRequest versionRequest(final PromoteRequest request, final GateSummary gate, final List<InputIdentity> inputs) {
-        TrainResultFile train = TrainResultFile.read(request.trainResult());
-        VersionRequest.Builder builder = VersionRequest.forModel(request.model())
-                .withArtifacts(train.root(), train.artifacts()).withSource(train.modelFile()).withRunId(train.runId())
-                .withMetrics(train.metrics()).withParams(train.params()).withLineage(train.lineage())
+        String prefix = request.sourcePrefix();
+        TrainResultFile train = request.trainResultJson() != null ? TrainResultFile.parse(request.trainResultJson(), "the train result")
+                : prefix != null ? TrainResultFile.readWithoutFiles(request.trainResult()) : TrainResultFile.read(request.trainResult());
+        VersionRequest.Builder builder = VersionRequest.forModel(request.model()).withRunId(train.runId())
+                .withMetrics(train.metrics()).withParams(train.params()).withLineage(train.lineage()).withTags(request.tags())
                 .withIdempotencyKey(request.idempotencyKey()).withGate(gate)
                 .registeredBy(new ChangeNote(request.note().who(), request.note().build(), null));
+        if (prefix != null) {
+            builder.withSource(prefix + (train.modelFile() == null ? "" : train.modelFile()));
+        }
+        else {
+            builder.withArtifacts(train.root(), train.artifacts()).withSource(train.modelFile());
+        }
         if (request.cardTemplate() != null) {
             inputs.add(InputIdentity.of(request.cardTemplate()));
             builder.withIntendedUse(readText(request.cardTemplate()));

@@ -2,7 +2,6 @@ package io.jenkins.plugins.mldelivery.core.registry.file;
 
 import io.jenkins.plugins.mldelivery.core.registry.ChangeNote;
 import io.jenkins.plugins.mldelivery.core.registry.ModelVersion;
-import io.jenkins.plugins.mldelivery.core.registry.VersionRequest;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;

@@ -241,10 +241,10 @@ public class MlflowModelRegistryTest {
         ModelRegistry registry = registry();
         Promotion promotion = new Promotion(registry, Clock.systemUTC());
 
-        PromoteResult first = promotion.promote(new PromoteRequest("mlf-promote", null, trainResult("one", trainingRun), "champion",
-                CI, null, false, "https://ci/job/credit/1/", null, null));
-        PromoteResult second = promotion.promote(new PromoteRequest("mlf-promote", null, trainResult("two", null), "champion",
-                CI, null, false, "https://ci/job/credit/2/", null, null));
+        PromoteResult first = promotion.promote(PromoteRequest.of("mlf-promote", "champion")
+                .fromTrainResult(trainResult("one", trainingRun)).by(CI).withIdempotencyKey("https://ci/job/credit/1/").build());
+        PromoteResult second = promotion.promote(PromoteRequest.of("mlf-promote", "champion")
+                .fromTrainResult(trainResult("two", null)).by(CI).withIdempotencyKey("https://ci/job/credit/2/").build());
         AliasMove rollback = registry.rollback("mlf-promote", "champion", ChangeNote.by("oncall").because("latency"));
 
         ModelVersion v1 = registry.version("mlf-promote", 1);
