@@ -1,15 +1,20 @@
 package io.jenkins.plugins.mldelivery.cli;
 
+import io.jenkins.plugins.mldelivery.core.io.AtomicFiles;
 import io.jenkins.plugins.mldelivery.core.registry.ChangeNote;
+import io.jenkins.plugins.mldelivery.core.registry.ModelCard;
+import io.jenkins.plugins.mldelivery.core.registry.ModelRegistry;
 import io.jenkins.plugins.mldelivery.core.registry.PromoteRequest;
 import io.jenkins.plugins.mldelivery.core.registry.PromoteResult;
 import io.jenkins.plugins.mldelivery.core.registry.Promotion;
 import io.jenkins.plugins.mldelivery.core.registry.RegistryUri;
 import io.jenkins.plugins.mldelivery.core.mlflow.MlflowCredentials;
+import io.jenkins.plugins.mldelivery.core.result.ResultJson;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -58,6 +63,11 @@ public final class PromoteCommand extends StepCommand<PromoteResult> {
     @Option(names = "--force", description = "Promote even when the gate result FAILED (recorded in the history).")
     private boolean force;
 
+    @Option(names = "--card", paramLabel = "FILE.md",
+            description = "Also write the promoted version's model card here (Markdown; the JSON card beside it as FILE.json). "
+                    + "Name it model-card.md in a run directory and the report shows it.")
+    private Path card;
+
     @Option(names = "--source-prefix", paramLabel = "PREFIX",
             description = "With --from: register the model by its location, PREFIX followed by the model file's path "
                     + "(e.g. s3://models/build-42/), instead of copying its files into the registry.")
@@ -101,8 +111,18 @@ public final class PromoteCommand extends StepCommand<PromoteResult> {
                 .withSourcePrefix(sourcePrefix).withTags(tags).by(note).withGate(gate).forced(force)
                 .withIdempotencyKey(idempotencyKey != null ? idempotencyKey : note.build())
                 .withCardTemplate(cardTemplate).withDataProfile(profile).build();
-        return new Promotion(RegistryUri.parse(registry).open(MlflowCredentials.fromEnvironment(System.getenv())),
-                Clock.systemUTC()).promote(request);
+        ModelRegistry opened = RegistryUri.parse(registry).open(MlflowCredentials.fromEnvironment(System.getenv()));
+        PromoteResult result = new Promotion(opened, Clock.systemUTC()).promote(request);
+        if (card != null && result.promoted()) {
+            opened.card(model, result.version()).ifPresent(this::writeCard);
+        }
+        return result;
+    }
+
+    private void writeCard(final ModelCard modelCard) {
+        AtomicFiles.write(card, modelCard.toMarkdown().getBytes(StandardCharsets.UTF_8));
+        String name = card.getFileName().toString();
+        ResultJson.write(card.resolveSibling((name.endsWith(".md") ? name.substring(0, name.length() - 3) : name) + ".json"), modelCard);
     }
 
     /**

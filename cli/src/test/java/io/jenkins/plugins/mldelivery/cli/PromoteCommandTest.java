@@ -65,7 +65,7 @@ public class PromoteCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("--registry=URI", "--model=NAME", "--version=N", "--from=TRAIN_RESULT.json", "--alias=NAME",
                 "--reason=TEXT", "--gate=GATE_RESULT.json", "--force", "--who=NAME", "--build=URL", "--idempotency-key=KEY",
-                "--card-template=FILE.md", "--profile=PROFILE.json", "--source-prefix=PREFIX", "--tag=KEY=VALUE", "--json=FILE",
+                "--card-template=FILE.md", "--profile=PROFILE.json", "--source-prefix=PREFIX", "--card=FILE.md", "--tag=KEY=VALUE", "--json=FILE",
                 "Examples:");
     }
 
@@ -79,7 +79,7 @@ public class PromoteCommandTest {
                 "--from", first.toString(), "--alias", "champion", "--who", "alice", "--build", "https://ci/job/credit/1/");
         CommandLineTester.Run two = CommandLineTester.run("promote", "--registry", registry(), "--model", "credit-risk",
                 "--from", second.toString(), "--alias", "champion", "--who", "alice", "--build", "https://ci/job/credit/2/",
-                "--reason", "f1 +0.03", "--json", json.toString());
+                "--reason", "f1 +0.03", "--json", json.toString(), "--card", dir().resolve("run/model-card.md").toString());
 
         assertThat(one.exitCode()).as(one.err()).isZero();
         assertThat(one.out()).startsWith("promote PASSED: credit-risk v1 is now 'champion' (was unset) in " + registry());
@@ -98,6 +98,9 @@ public class PromoteCommandTest {
         assertThat(registry.version("credit-risk", 2).params()).containsEntry("model.max_depth", "6")
                 .containsEntry("features", "[\"income\",\"age\"]");
         assertThat(registry.card("credit-risk", 2).orElseThrow().dataProfile().rows()).isEqualTo(1000);
+        assertThat(dir().resolve("run/model-card.md")).content().startsWith("# Model card: credit-risk v2")
+                .contains("| income | NUMERIC | 990 | 10 | 1200 | 250000 | 52001 |");
+        assertThat(ResultJson.read(dir().resolve("run/model-card.json"), JsonNode.class).path("version").asInt()).isEqualTo(2);
     }
 
     @Test
