@@ -27,7 +27,8 @@ public record DataProfileSummary(Long rows, List<Column> columns, String file) {
     /**
      * Reads a profile file. The reader takes what it finds: {@code rows} (or {@code count}) at the top,
      * and {@code columns} as an array of objects with a {@code name} or as an object keyed by name,
-     * each with any of {@code type}, {@code count}, {@code missing}, {@code min}, {@code max}, {@code mean}.
+     * each with any of {@code type}, {@code count}, {@code missing}, {@code min}, {@code max}, {@code mean}
+     * (the last three also under {@code numeric.moments}, as the profile step writes them).
      *
      * @param file the profile
      * @return the summary
@@ -54,14 +55,20 @@ public record DataProfileSummary(Long rows, List<Column> columns, String file) {
 
     private static Column column(final String name, final JsonNode node) {
         JsonNode type = node.get("type");
+        JsonNode moments = node.at("/numeric/moments"); // where the profile step keeps them
         return new Column(name, type == null || type.isNull() ? null : type.asText(), number(node, "count", "nonMissing"),
-                number(node, "missing", "missingCount"), number(node, "min"), number(node, "max"), number(node, "mean"));
+                number(node, "missing", "missingCount"), first(number(node, "min"), number(moments, "min")),
+                first(number(node, "max"), number(moments, "max")), first(number(node, "mean"), number(moments, "mean")));
+    }
+
+    private static Double first(final Double value, final Double fallback) {
+        return value != null ? value : fallback;
     }
 
     private static Double number(final JsonNode node, final String... names) {
         for (String name : names) {
             JsonNode value = node.get(name);
-            if (value != null && value.isNumber()) {
+            if (value != null && value.isNumber() && Double.isFinite(value.asDouble())) {
                 return value.asDouble();
             }
         }

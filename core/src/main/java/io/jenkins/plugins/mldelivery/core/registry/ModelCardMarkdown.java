@@ -1,9 +1,19 @@
 package io.jenkins.plugins.mldelivery.core.registry;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Renders a {@link ModelCard} as Markdown, one section per concern, tables where a reviewer compares values. */
 final class ModelCardMarkdown {
+    /** A slice metric as the metrics contract writes it: {@code accuracy[gender=F]}. */
+    private static final Pattern SLICE = Pattern.compile("([^\\[]+)\\[(.+)]");
+
     private final ModelCard card;
     private final StringBuilder out = new StringBuilder();
 
@@ -48,10 +58,30 @@ final class ModelCardMarkdown {
             out.append("_None recorded._\n");
             return;
         }
+        Map<String, Map<String, Double>> slices = new TreeMap<>();
+        Set<String> sliced = new TreeSet<>();
         out.append("| metric | value |\n|---|---:|\n");
         for (Map.Entry<String, Double> metric : card.metrics().entrySet()) {
-            row(metric.getKey(), String.valueOf(metric.getValue()));
+            Matcher slice = SLICE.matcher(metric.getKey());
+            if (slice.matches()) {
+                slices.computeIfAbsent(slice.group(2), key -> new TreeMap<>()).put(slice.group(1), metric.getValue());
+                sliced.add(slice.group(1));
+            }
+            else {
+                row(metric.getKey(), number(metric.getValue()));
+            }
         }
+        if (slices.isEmpty()) {
+            return;
+        }
+        out.append("\nBy slice:\n\n| slice |");
+        sliced.forEach(name -> out.append(' ').append(cell(name)).append(" |"));
+        out.append("\n|---|").append("---:|".repeat(sliced.size())).append('\n');
+        slices.forEach((slice, values) -> {
+            out.append("| ").append(cell(slice)).append(" |");
+            sliced.forEach(name -> out.append(' ').append(values.containsKey(name) ? number(values.get(name)) : "").append(" |"));
+            out.append('\n');
+        });
     }
 
     private void params() {
@@ -115,7 +145,7 @@ final class ModelCardMarkdown {
             for (GateSummary.Rule rule : gate.rules()) {
                 String outcome = rule.skipped() ? "skipped" : rule.passed() ? "passed" : "failed";
                 out.append("| ").append(cell(rule.rule())).append(" | ").append(outcome).append(" | ")
-                        .append(text(rule.left())).append(" | ").append(text(rule.right())).append(" |\n");
+                        .append(numberText(rule.left())).append(" | ").append(numberText(rule.right())).append(" |\n");
             }
         }
     }
@@ -139,11 +169,28 @@ final class ModelCardMarkdown {
         return value == null ? "" : cell(value);
     }
 
+    private static String numberText(final String value) {
+        if (value == null) {
+            return "";
+        }
+        try {
+            return number(Double.valueOf(value));
+        }
+        catch (NumberFormatException e) {
+            return cell(value);
+        }
+    }
+
+    /** Four significant digits are what a reviewer compares; the exact values are in the JSON card. */
     private static String number(final Double value) {
         if (value == null) {
             return "";
         }
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf(value.longValue()) : String.valueOf(value);
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return String.valueOf(value.longValue());
+        }
+        BigDecimal rounded = new BigDecimal(value).round(new MathContext(Math.max(4, (int) Math.log10(Math.abs(value)) + 1)));
+        return rounded.stripTrailingZeros().toPlainString();
     }
 
     /** Keeps a value inside its table cell: a pipe or a line break would end it. */

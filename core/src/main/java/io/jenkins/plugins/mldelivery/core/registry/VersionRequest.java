@@ -15,7 +15,9 @@ import java.util.Objects;
  * }</pre>
  *
  * @param model          the registered model's name (created when absent)
- * @param source         the model's location, or {@code null} when artifacts are given
+ * @param source         the model's location; with artifacts, the model file's path among them (the
+ *                       version's source becomes the stored copy of that file), or {@code null} for the
+ *                       stored copy of the single artifact, or of the whole directory when there are several
  * @param artifactRoot   the directory the artifacts' paths are relative to, or {@code null}
  * @param artifacts      the files to store with the version
  * @param runId          the producing tracking run, or {@code null}
@@ -47,6 +49,9 @@ public record VersionRequest(String model, String source, Path artifactRoot, Lis
         }
         if (!artifacts.isEmpty() && artifactRoot == null) {
             throw new IllegalArgumentException("artifacts need the directory their paths are relative to");
+        }
+        if (!artifacts.isEmpty() && source != null && artifacts.stream().noneMatch(a -> a.path().equals(source))) {
+            throw new IllegalArgumentException("the model file '" + source + "' is not among the artifacts");
         }
         for (Map.Entry<String, Double> metric : metrics.entrySet()) {
             if (!Double.isFinite(metric.getValue())) {
@@ -98,7 +103,8 @@ public record VersionRequest(String model, String source, Path artifactRoot, Lis
         }
 
         /**
-         * Asks the registry to store copies of these files; their SHA-256 is checked on the way.
+         * Asks the registry to store copies of these files; their SHA-256 is checked on the way. Name
+         * the model file among them with {@link #withSource(String)} when there are several.
          *
          * @param root  the directory the paths are relative to
          * @param files the files

@@ -19,7 +19,7 @@ public class RegistryValuesTest {
     @Test
     public void shouldCompareValuesByTheirFields() {
         for (Class<?> type : List.of(ChangeNote.class, ModelLineage.class,
-                ModelLineage.DataFile.class, ModelArtifact.class, RegisteredModel.class, VersionRequest.class,
+                ModelLineage.DataFile.class, ModelArtifact.class, RegisteredModel.class,
                 ModelCard.class, GateSummary.class, DataProfileSummary.class, RegistryUri.class)) {
             EqualsVerifier.forClass(type).suppress(Warning.NULL_FIELDS, Warning.ZERO_FIELDS).verify();
         }
@@ -39,6 +39,18 @@ public class RegistryValuesTest {
 
         assertThat(versionCopy).isEqualTo(version).hasSameHashCodeAs(version).isNotEqualTo(version.withStage(Stage.PRODUCTION));
         assertThat(moveCopy).isEqualTo(move).hasSameHashCodeAs(move);
+    }
+
+    @Test
+    public void shouldBuildEqualRequestsFromEqualSentences() {
+        VersionRequest one = VersionRequest.forModel("m").withSource("s3://a").withMetrics(Map.of("f1", 0.8))
+                .registeredBy(ChangeNote.by("ci")).build();
+        VersionRequest same = VersionRequest.forModel("m").withSource("s3://a").withMetrics(Map.of("f1", 0.8))
+                .registeredBy(ChangeNote.by("ci")).build();
+        VersionRequest other = VersionRequest.forModel("m").withSource("s3://a").withMetrics(Map.of("f1", 0.9))
+                .registeredBy(ChangeNote.by("ci")).build();
+
+        assertThat(one).isEqualTo(same).hasSameHashCodeAs(same).isNotEqualTo(other);
     }
 
     @Test

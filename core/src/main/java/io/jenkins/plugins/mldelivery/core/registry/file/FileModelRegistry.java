@@ -83,7 +83,7 @@ public final class FileModelRegistry implements ModelRegistry {
             }
         }
         try (StagedArtifacts staged = request.artifacts().isEmpty() ? null
-                : StagedArtifacts.copy(root, request.artifactRoot(), request.artifacts())) {
+                : StagedArtifacts.copy(root, uri(), request.artifactRoot(), request.artifacts())) {
             return write(() -> {
                 Optional<ModelVersion> raced = key == null ? Optional.empty() : registeredWith(model, key);
                 if (raced.isPresent()) {
@@ -91,7 +91,7 @@ public final class FileModelRegistry implements ModelRegistry {
                 }
                 int number = directory.model(model).map(ModelDocument::latestVersion).orElse(0) + 1;
                 String source = staged == null ? absolute(request.source())
-                        : staged.placeIn(directory.versionDir(model, number)).toString();
+                        : staged.placeIn(directory.versionDir(model, number), request.source()).toString();
                 Instant now = clock.instant();
                 ModelVersion version = new ModelVersion(model, number, source, request.runId(),
                         request.registeredBy().build(), key, request.metrics(), request.params(), request.lineage(),
@@ -108,6 +108,15 @@ public final class FileModelRegistry implements ModelRegistry {
     public Optional<ModelVersion> findVersion(final String model, final int version) {
         NameRules.model(model);
         return read(() -> directory.version(model, version));
+    }
+
+    @Override
+    public ModelVersion version(final String model, final int version) {
+        NameRules.model(model);
+        return read(() -> {
+            requireVersion(model, version);
+            return directory.version(model, version).orElseThrow();
+        });
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -32,13 +33,22 @@ final class StagedArtifacts implements AutoCloseable {
         this.artifacts = artifacts;
     }
 
-    /** Copies the files; a missing file or a changed one is the user's to fix. */
-    static StagedArtifacts copy(final Path registryRoot, final Path sourceRoot, final List<ModelArtifact> files) {
+    /** Copies the files; a missing file or a changed one is the user's to fix, and so is a registry that cannot be written. */
+    static StagedArtifacts copy(final Path registryRoot, final String uri, final Path sourceRoot, final List<ModelArtifact> files) {
         Path staging = registryRoot.resolve(".staging").resolve(UUID.randomUUID().toString());
+        try {
+            Files.createDirectories(staging);
+        }
+        catch (IOException e) {
+            throw new BadInputException("registry " + uri + ": cannot write to " + registryRoot + " (" + reason(e) + ")", e);
+        }
         List<ModelArtifact> copied = new ArrayList<>();
         try {
             for (ModelArtifact artifact : files) {
                 Path from = sourceRoot.resolve(artifact.path());
+                if (!Files.isRegularFile(from)) {
+                    throw new BadInputException(from + ": no such file (a model file to register)");
+                }
                 Path to = staging.resolve(artifact.path());
                 Files.createDirectories(to.getParent());
                 Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
@@ -51,17 +61,9 @@ final class StagedArtifacts implements AutoCloseable {
             }
             return new StagedArtifacts(staging, copied);
         }
-        catch (NoSuchFileException e) {
-            delete(staging);
-            throw new BadInputException(e.getFile() + ": no such file (a model artifact to register)", e);
-        }
-        catch (AccessDeniedException e) {
-            delete(staging);
-            throw new BadInputException(e.getFile() + ": cannot read or write here (permission denied)", e);
-        }
         catch (IOException e) {
             delete(staging);
-            throw new UncheckedIOException(e.getMessage(), e);
+            throw new BadInputException("cannot copy the model files into registry " + uri + " (" + reason(e) + ")", e);
         }
         catch (RuntimeException e) {
             delete(staging);
@@ -69,12 +71,30 @@ final class StagedArtifacts implements AutoCloseable {
         }
     }
 
+    private static String reason(final IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied on " + ((AccessDeniedException) e).getFile();
+        }
+        if (e instanceof NoSuchFileException) {
+            return "cannot create " + ((NoSuchFileException) e).getFile();
+        }
+        if (e instanceof FileSystemException) {
+            FileSystemException failure = (FileSystemException) e;
+            return (failure.getReason() == null ? failure.getClass().getSimpleName() : failure.getReason()) + ": " + failure.getFile();
+        }
+        return e.getMessage();
+    }
+
     List<ModelArtifact> artifacts() {
         return artifacts;
     }
 
-    /** Moves the files to {@code versionDir/artifacts}, replacing what a crashed attempt left there. */
-    Path placeIn(final Path versionDir) {
+    /**
+     * Moves the files to {@code versionDir/artifacts}, replacing what a crashed attempt left there.
+     *
+     * @return the model's location: the stored model file, the single file, or the directory
+     */
+    Path placeIn(final Path versionDir, final String modelFile) {
         Path target = versionDir.resolve("artifacts");
         try {
             delete(versionDir);
@@ -83,6 +103,9 @@ final class StagedArtifacts implements AutoCloseable {
         }
         catch (IOException e) {
             throw new UncheckedIOException(target + ": " + e.getMessage(), e);
+        }
+        if (modelFile != null) {
+            return target.resolve(modelFile);
         }
         return artifacts.size() == 1 ? target.resolve(artifacts.get(0).path()) : target;
     }

@@ -49,6 +49,7 @@ public final class MlflowModelRegistry implements ModelRegistry {
     private final Duration readyTimeout;
     private final MlflowRunUpload upload;
     private final MlflowHistory history;
+    private final MlflowLookups lookups;
 
     /**
      * Creates a registry over a transport.
@@ -64,6 +65,7 @@ public final class MlflowModelRegistry implements ModelRegistry {
         this.readyTimeout = Objects.requireNonNull(readyTimeout, "readyTimeout");
         this.upload = new MlflowRunUpload(client, experiment, clock);
         this.history = new MlflowHistory(client);
+        this.lookups = new MlflowLookups(client);
     }
 
     /**
@@ -124,27 +126,28 @@ public final class MlflowModelRegistry implements ModelRegistry {
 
     @Override
     public Optional<ModelVersion> findVersion(final String model, final int version) {
-        return versionNode(name(model), version).map(this::withRunData);
+        return lookups.versionNode(name(model), version).map(lookups::withRunData);
+    }
+
+    @Override
+    public ModelVersion version(final String model, final int version) {
+        requireModel(name(model));
+        return findVersion(model, version).orElseThrow(() -> new BadInputException(
+                "registry " + uri() + ": model '" + model + "' has no version " + version));
     }
 
     @Override
     public Optional<ModelVersion> resolveAlias(final String model, final String alias) {
-        try {
-            JsonNode node = client.get("registered-models/alias", Map.of("name", name(model), "alias", NameRules.alias(alias)))
-                    .path("model_version");
-            return Optional.of(withRunData(node));
-        }
-        catch (MlflowApiException e) {
-            if (e.isNotFound() || e.status() == 400 && e.serverMessage().contains("not found")) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return lookups.aliasNode(name(model), NameRules.alias(alias)).map(lookups::withRunData);
+    }
+
+    private Integer currentVersion(final String model, final String alias) {
+        return lookups.aliasNode(model, alias).map(node -> Integer.parseInt(node.path("version").asText())).orElse(null);
     }
 
     @Override
     public Optional<RegisteredModel> findModel(final String model) {
-        return modelNode(name(model)).map(node -> {
+        return lookups.modelNode(name(model)).map(node -> {
             Map<String, Integer> aliases = new TreeMap<>();
             for (JsonNode alias : node.path("aliases")) {
                 aliases.put(alias.path("alias").asText(), Integer.parseInt(alias.path("version").asText()));
@@ -200,7 +203,7 @@ public final class MlflowModelRegistry implements ModelRegistry {
     public AliasMove setAlias(final String model, final String alias, final int version, final ChangeNote note) {
         requireVersion(name(model), version);
         NameRules.alias(alias);
-        Integer current = resolveAlias(model, alias).map(ModelVersion::version).orElse(null);
+        Integer current = currentVersion(model, alias);
         if (Objects.equals(current, version)) {
             Optional<AliasMove> earlier = new AliasHistory(aliasHistory(model, alias)).lastMoveTo(version);
             if (earlier.isPresent()) {
@@ -213,7 +216,8 @@ public final class MlflowModelRegistry implements ModelRegistry {
     @Override
     public AliasMove removeAlias(final String model, final String alias, final ChangeNote note) {
         requireModel(name(model));
-        Integer current = resolveAlias(model, alias).map(ModelVersion::version).orElseThrow(() -> new BadInputException(
+        NameRules.alias(alias);
+        Integer current = Optional.ofNullable(currentVersion(model, alias)).orElseThrow(() -> new BadInputException(
                 "registry " + uri() + ": model '" + model + "' has no alias '" + alias + "'"));
         return move(AliasMove.of(model, alias, AliasMove.Action.REMOVE, current, null, note, clock.instant()));
     }
@@ -228,7 +232,7 @@ public final class MlflowModelRegistry implements ModelRegistry {
 
     @Override
     public AliasMove rollback(final String model, final String alias, final ChangeNote note) {
-        Integer current = resolveAlias(name(model), alias).map(ModelVersion::version).orElse(null);
+        Integer current = currentVersion(name(model), NameRules.alias(alias));
         int target = new AliasHistory(aliasHistory(model, alias)).requireRollbackTarget(uri(), model, alias);
         requireVersion(model, target);
         return move(AliasMove.of(model, alias, AliasMove.Action.ROLLBACK, current, target, note, clock.instant()));
@@ -245,7 +249,7 @@ public final class MlflowModelRegistry implements ModelRegistry {
 
     @Override
     public Optional<ModelCard> card(final String model, final int version) {
-        return versionNode(name(model), version).flatMap(node -> {
+        return lookups.versionNode(name(model), version).flatMap(node -> {
             for (JsonNode tag : node.path("tags")) {
                 if (MlflowTags.MODEL_CARD.equals(tag.path("key").asText())) {
                     return Optional.ofNullable(MlflowTags.read(tag.path("value").asText(), new TypeReference<ModelCard>() { }));
@@ -268,7 +272,7 @@ public final class MlflowModelRegistry implements ModelRegistry {
     }
 
     private Optional<ModelVersion> registeredWith(final String model, final String key) {
-        if (modelNode(model).isEmpty()) {
+        if (lookups.modelNode(model).isEmpty()) {
             return Optional.empty();
         }
         JsonNode found = client.get("model-versions/search", Map.of("filter", "name='" + model + "' and tags.`"
@@ -309,60 +313,19 @@ public final class MlflowModelRegistry implements ModelRegistry {
             }
             sleep(pause);
             pause = Math.min(pause * 2, 5000);
-            node = versionNode(model, version).orElseThrow(() -> new ExternalSystemException(
+            node = lookups.versionNode(model, version).orElseThrow(() -> new ExternalSystemException(
                     "registry " + uri() + ": " + model + " v" + version + " disappeared while it was being registered"));
         }
         return node;
     }
 
-    private ModelVersion withRunData(final JsonNode node) {
-        String runId = node.path("run_id").asText("");
-        if (runId.isEmpty() || MlflowTags.hasMetrics(node)) {
-            return MlflowTags.toVersion(node, null);
-        }
-        try {
-            return MlflowTags.toVersion(node, client.get("runs/get", Map.of("run_id", runId)).path("run"));
-        }
-        catch (MlflowApiException e) {
-            if (e.isNotFound()) {
-                return MlflowTags.toVersion(node, null);
-            }
-            throw e;
-        }
-    }
-
-    private Optional<JsonNode> versionNode(final String model, final int version) {
-        try {
-            return Optional.of(client.get("model-versions/get", Map.of("name", model, "version", String.valueOf(version)))
-                    .path("model_version"));
-        }
-        catch (MlflowApiException e) {
-            if (e.isNotFound()) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-    }
-
-    private Optional<JsonNode> modelNode(final String model) {
-        try {
-            return Optional.of(client.get("registered-models/get", Map.of("name", model)).path("registered_model"));
-        }
-        catch (MlflowApiException e) {
-            if (e.isNotFound()) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-    }
-
     private JsonNode requireModel(final String model) {
-        return modelNode(model).orElseThrow(() -> new BadInputException("registry " + uri() + ": no model '" + model + "'"));
+        return lookups.modelNode(model).orElseThrow(() -> new BadInputException("registry " + uri() + ": no model '" + model + "'"));
     }
 
     private void requireVersion(final String model, final int version) {
         requireModel(model);
-        if (versionNode(model, version).isEmpty()) {
+        if (lookups.versionNode(model, version).isEmpty()) {
             throw new BadInputException("registry " + uri() + ": model '" + model + "' has no version " + version);
         }
     }

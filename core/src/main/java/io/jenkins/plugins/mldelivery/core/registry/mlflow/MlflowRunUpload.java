@@ -27,8 +27,8 @@ import java.util.stream.Collectors;
 /**
  * Puts a model's files where MLflow can register them: MLflow accepts a local path as a version's
  * source only inside the artifact directory of the run named with it, so the files become the
- * artifacts of a new run (in the experiment the registry is configured with), together with the
- * metrics and parameters. Uploads go through MLflow's artifact proxy ({@code mlflow-artifacts:},
+ * artifacts of the run that trained the model (when the training logged to this server) or of a
+ * new run (in the experiment the registry is configured with, with the metrics and parameters). Uploads go through MLflow's artifact proxy ({@code mlflow-artifacts:},
  * the default of {@code mlflow server}) or, for a {@code file:} artifact store, are copied there as
  * MLflow's own client does.
  */
@@ -51,21 +51,49 @@ final class MlflowRunUpload {
     record Uploaded(String runId, String source, List<ModelArtifact> artifacts) {
     }
 
+    /**
+     * Uploads the request's files into the run that trained the model when the server knows it
+     * (the training logged its metrics there already), else into a new run with the metrics and parameters.
+     */
     Uploaded upload(final VersionRequest request) {
         List<ModelArtifact> checked = check(request);
-        long now = clock.millis();
-        JsonNode run = client.post("runs/create", Map.of("experiment_id", experimentId(), "start_time", now,
-                "run_name", request.model(), "tags", MlflowTags.list(Map.of("mlflow.user", request.registeredBy().who()))))
-                .path("run");
-        String runId = run.at("/info/run_id").asText();
-        String artifactUri = run.at("/info/artifact_uri").asText();
+        JsonNode trainingRun = request.runId() == null ? null : existingRun(request.runId());
+        String runId;
+        String artifactUri;
+        if (trainingRun != null) {
+            runId = request.runId();
+            artifactUri = trainingRun.at("/info/artifact_uri").asText();
+        }
+        else {
+            long now = clock.millis();
+            JsonNode run = client.post("runs/create", Map.of("experiment_id", experimentId(), "start_time", now,
+                    "run_name", request.model(), "tags", MlflowTags.list(Map.of("mlflow.user", request.registeredBy().who()))))
+                    .path("run");
+            runId = run.at("/info/run_id").asText();
+            artifactUri = run.at("/info/artifact_uri").asText();
+            logMetricsAndParams(runId, request, now);
+        }
         for (ModelArtifact artifact : checked) {
             store(artifactUri, MODEL_DIR + "/" + artifact.path(), request.artifactRoot().resolve(artifact.path()));
         }
-        logMetricsAndParams(runId, request, now);
-        client.post("runs/update", Map.of("run_id", runId, "status", "FINISHED", "end_time", clock.millis()));
-        String source = artifactUri + "/" + MODEL_DIR + (checked.size() == 1 ? "/" + checked.get(0).path() : "");
+        if (trainingRun == null) {
+            client.post("runs/update", Map.of("run_id", runId, "status", "FINISHED", "end_time", clock.millis()));
+        }
+        String modelFile = request.source() != null ? request.source() : checked.size() == 1 ? checked.get(0).path() : null;
+        String source = artifactUri + "/" + MODEL_DIR + (modelFile == null ? "" : "/" + modelFile);
         return new Uploaded(runId, source, checked);
+    }
+
+    private JsonNode existingRun(final String runId) {
+        try {
+            return client.get("runs/get", Map.of("run_id", runId)).path("run");
+        }
+        catch (MlflowApiException e) {
+            if (e.isNotFound()) {
+                return null; // trained against another server: upload into a run of our own
+            }
+            throw e;
+        }
     }
 
     private static List<ModelArtifact> check(final VersionRequest request) {
@@ -131,10 +159,13 @@ final class MlflowRunUpload {
 
     private void logMetricsAndParams(final String runId, final VersionRequest request, final long timestamp) {
         List<Map<String, Object>> metrics = new ArrayList<>();
-        request.metrics().forEach((key, value) -> metrics.add(Map.of("key", key, "value", value, "timestamp", timestamp, "step", 0)));
+        request.metrics().entrySet().stream().filter(metric -> MlflowTags.isValidKey(metric.getKey())).forEach(metric -> metrics.add(Map.of("key", metric.getKey(), "value", metric.getValue(), "timestamp", timestamp, "step", 0)));
         List<Map<String, Object>> params = new ArrayList<>();
-        request.params().forEach((key, value) -> params.add(Map.of("key", key,
-                "value", value.length() <= MAX_PARAM_LENGTH ? value : value.substring(0, MAX_PARAM_LENGTH))));
+        request.params().forEach((key, value) -> {
+            if (MlflowTags.isValidKey(key)) {
+                params.add(Map.of("key", key, "value", value.length() <= MAX_PARAM_LENGTH ? value : value.substring(0, MAX_PARAM_LENGTH)));
+            }
+        });
         for (int i = 0; i < Math.max(metrics.size(), params.size()); i += LOG_BATCH_LIMIT) {
             client.post("runs/log-batch", Map.of("run_id", runId,
                     "metrics", metrics.subList(Math.min(i, metrics.size()), Math.min(i + LOG_BATCH_LIMIT, metrics.size())),

@@ -21,11 +21,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * How a model version's fields travel as MLflow model-version tags, and back: metrics as
- * {@code metric.NAME}, parameters as {@code param.NAME}, and ML Delivery's own fields under
+ * How a model version's fields travel as MLflow model-version tags, and back: all metrics and
+ * parameters as JSON in {@code mld.metrics} and {@code mld.params} (the names our contract allows,
+ * such as {@code accuracy[gender=F]}, are not all valid MLflow keys), the valid ones also as
+ * {@code metric.NAME} and {@code param.NAME} for MLflow's UI, and ML Delivery's own fields under
  * {@code mld.} (build, who, commit, data hash, lineage and artifacts as JSON, idempotency key).
  */
 final class MlflowTags {
@@ -41,9 +44,12 @@ final class MlflowTags {
     static final String LINEAGE = "mld.lineage";
     static final String ARTIFACTS = "mld.artifacts";
     static final String MODEL_CARD = "mld.model_card";
+    static final String METRICS = "mld.metrics";
+    static final String PARAMS = "mld.params";
     /** MLflow's limit on a model-version tag's value. */
     static final int MAX_VALUE_LENGTH = 100_000;
 
+    private static final Pattern VALID_KEY = Pattern.compile("[\\w.\\- :/]{1,250}");
     private static final ObjectWriter COMPACT = ResultJson.mapper().writer().without(SerializationFeature.INDENT_OUTPUT);
 
     private MlflowTags() {
@@ -53,8 +59,14 @@ final class MlflowTags {
     /** Returns the tags a new version is created with. */
     static Map<String, String> of(final VersionRequest request, final List<ModelArtifact> artifacts) {
         Map<String, String> tags = new LinkedHashMap<>(request.tags());
-        request.metrics().forEach((name, value) -> tags.put(METRIC + name, String.valueOf(value)));
-        request.params().forEach((name, value) -> tags.put(PARAM + name, value));
+        request.metrics().forEach((name, value) -> putIfValidKey(tags, METRIC + name, String.valueOf(value)));
+        request.params().forEach((name, value) -> putIfValidKey(tags, PARAM + name, value));
+        if (!request.metrics().isEmpty()) {
+            tags.put(METRICS, json(request.metrics()));
+        }
+        if (!request.params().isEmpty()) {
+            tags.put(PARAMS, json(request.params()));
+        }
         tags.put(REGISTERED_BY, request.registeredBy().who());
         putIfPresent(tags, BUILD, request.registeredBy().build());
         if (request.idempotencyKey() != null) {
@@ -95,6 +107,14 @@ final class MlflowTags {
                 tags.put(key, value);
             }
         });
+        Map<String, Double> allMetrics = read(all.get(METRICS), new TypeReference<Map<String, Double>>() { });
+        if (allMetrics != null) {
+            metrics.putAll(allMetrics);
+        }
+        Map<String, String> allParams = read(all.get(PARAMS), new TypeReference<Map<String, String>>() { });
+        if (allParams != null) {
+            params.putAll(allParams);
+        }
         if (run != null && metrics.isEmpty()) {
             for (JsonNode metric : run.at("/data/metrics")) {
                 metrics.put(metric.path("key").asText(), metric.path("value").asDouble());
@@ -123,9 +143,15 @@ final class MlflowTags {
         return list;
     }
 
+    /** Says whether MLflow accepts a name as a tag, metric or parameter key. */
+    static boolean isValidKey(final String key) {
+        return VALID_KEY.matcher(key).matches();
+    }
+
     static boolean hasMetrics(final JsonNode node) {
         for (JsonNode tag : node.path("tags")) {
-            if (tag.path("key").asText().startsWith(METRIC)) {
+            String key = tag.path("key").asText();
+            if (key.startsWith(METRIC) || key.equals(METRICS)) {
                 return true;
             }
         }
@@ -163,6 +189,13 @@ final class MlflowTags {
         }
         catch (NumberFormatException e) {
             return Optional.empty();
+        }
+    }
+
+    /** Names MLflow refuses as keys ({@code accuracy[gender=F]}) travel only in the JSON tags. */
+    private static void putIfValidKey(final Map<String, String> tags, final String key, final String value) {
+        if (isValidKey(key)) {
+            tags.put(key, value);
         }
     }
 

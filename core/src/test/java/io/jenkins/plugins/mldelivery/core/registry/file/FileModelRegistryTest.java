@@ -173,7 +173,7 @@ public class FileModelRegistryTest {
         assertThatThrownBy(() -> registry.versions("credit-risc"))
                 .hasMessage("registry " + registry.uri() + ": no model 'credit-risc' (models: credit-risk)");
         assertThatThrownBy(() -> registry.version("credit-risk", 4))
-                .hasMessage("registry " + registry.uri() + ": model 'credit-risk' has no version 4");
+                .hasMessage("registry " + registry.uri() + ": model 'credit-risk' has no version 4 (versions 1 to 1)");
     }
 
     @Test
@@ -246,7 +246,7 @@ public class FileModelRegistryTest {
     public void shouldWriteAModelCardInJsonAndMarkdownWithEveryVersion() throws IOException {
         FileModelRegistry registry = registry();
 
-        registry.register(creditRisk("s3://a").withMetrics(Map.of("f1", 0.81))
+        registry.register(creditRisk("s3://a").withMetrics(Map.of("f1", 0.81, "latency_p95_ms", 14.5623, "f1[gender=F]", 0.7338129, "f1[gender=M]", 0.70084))
                 .withIntendedUse("Scores {{model}} v{{version}} applications; not for employment decisions.")
                 .withGate(new GateSummary("PASSED", List.of(new GateSummary.Rule("f1 >= 0.8", true, false, "0.81", "0.8")), "gate.json"))
                 .build());
@@ -256,7 +256,8 @@ public class FileModelRegistryTest {
         Path markdown = temp.getRoot().toPath().resolve("registry/models/credit-risk/versions/1/model-card.md");
         assertThat(Files.readString(markdown, StandardCharsets.UTF_8))
                 .startsWith("# Model card: credit-risk v1\n")
-                .contains("| f1 | 0.81 |", "Verdict: **PASSED**", "| f1 >= 0.8 | passed | 0.81 | 0.8 |",
+                .contains("| f1 | 0.81 |", "| latency_p95_ms | 14.56 |", "| slice | f1 |", "| gender=F | 0.7338 |", "| gender=M | 0.7008 |",
+                        "Verdict: **PASSED**", "| f1 >= 0.8 | passed | 0.81 | 0.8 |",
                         "Scores credit-risk v1 applications");
     }
 
