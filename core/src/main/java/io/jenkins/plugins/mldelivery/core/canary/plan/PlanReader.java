@@ -62,7 +62,10 @@ public final class PlanReader {
         }
         catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
-            throw new BadInputException(file + where + ": not valid YAML: " + e.getOriginalMessage());
+            // SnakeYAML's message quotes the line with a caret under it; keep only its sentences, on one line
+            String problem = e.getOriginalMessage().lines().filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+                    .collect(java.util.stream.Collectors.joining(": "));
+            throw new BadInputException(file + where + ": not valid YAML: " + problem);
         }
         catch (IOException e) {
             throw new UncheckedIOException(file + ": " + e.getMessage(), e);

@@ -73,8 +73,12 @@ public final class PrometheusSource implements MetricSource {
                 "weight", String.valueOf(window.weight()));
         if (metric.kind() == MetricKind.CONTINUOUS) {
             String query = Placeholders.fill(metric.queries().get("query"), values);
-            JsonNode data = get("query_range", Map.of("query", query, "start", seconds(window.start()), "end", seconds(window.end()),
-                    "step", BigDecimal.valueOf(spec.resolution().toMillis(), 3).stripTrailingZeros().toPlainString()), metric, role);
+            Map<String, String> parameters = new LinkedHashMap<>();
+            parameters.put("query", query);
+            parameters.put("start", seconds(window.start()));
+            parameters.put("end", seconds(window.end()));
+            parameters.put("step", BigDecimal.valueOf(spec.resolution().toMillis(), 3).stripTrailingZeros().toPlainString());
+            JsonNode data = get("query_range", parameters, metric, role);
             List<Double> points = new ArrayList<>();
             for (JsonNode series : data.path("result")) {
                 for (JsonNode point : series.path("values")) {
@@ -96,7 +100,10 @@ public final class PrometheusSource implements MetricSource {
 
     /** Runs an instant query and sums its series; {@code null} when Prometheus has no series. */
     private Double scalar(final MetricSpec metric, final String role, final String query, final AnalysisWindow window) {
-        JsonNode data = get("query", Map.of("query", query, "time", seconds(window.end())), metric, role);
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("query", query);
+        parameters.put("time", seconds(window.end()));
+        JsonNode data = get("query", parameters, metric, role);
         JsonNode result = data.path("result");
         if ("scalar".equals(data.path("resultType").asText())) {
             return number(result.get(1));
@@ -129,7 +136,7 @@ public final class PrometheusSource implements MetricSource {
             response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
         catch (HttpTimeoutException e) {
-            throw new MetricSourceException(what + ": no answer within " + spec.retry().timeout().toSeconds() + "s", true, e);
+            throw new MetricSourceException(what + ": no answer within " + DurationText.format(spec.retry().timeout()), true, e);
         }
         catch (IOException e) {
             throw new MetricSourceException(what + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), true, e);
