@@ -117,9 +117,24 @@ public final class RolloutController implements AutoCloseable {
      * @return the controller; close it to release the router's and source's connections
      */
     public static RolloutController open(final RolloutPlan plan, final Clock clock, final Sleeper sleeper, final String owner) {
+        return open(plan, plan.stateFile(), clock, sleeper, owner);
+    }
+
+    /**
+     * Creates a controller with the router and metrics source the plan names, and the given state file.
+     *
+     * @param plan      the plan
+     * @param stateFile where the state lives
+     * @param clock     tells the time
+     * @param sleeper   waits
+     * @param owner     who runs the rollout now
+     * @return the controller; close it to release the router's and source's connections
+     */
+    public static RolloutController open(final RolloutPlan plan, final Path stateFile, final Clock clock, final Sleeper sleeper,
+            final String owner) {
         TrafficRouter router = TrafficRouters.create(plan.router(), plan.directory(), sleeper);
         try {
-            return create(plan, plan.stateFile(), router, MetricSources.create(plan, sleeper), clock, sleeper, owner);
+            return create(plan, stateFile, router, MetricSources.create(plan, sleeper), clock, sleeper, owner);
         }
         catch (RuntimeException e) {
             router.close();
@@ -219,7 +234,7 @@ public final class RolloutController implements AutoCloseable {
         }
         Instant now = clock.instant();
         if (continueRollout) {
-            proceed(state.toBuilder().reason(null), now, person + " continued the held rollout");
+            proceed(state.toBuilder().reason(null).externalFailure(false), now, person + " continued the held rollout");
         }
         else {
             save(state.toBuilder().reason("rolled back by " + person + " after a hold").failedAnalysisAt(now)
