@@ -26,6 +26,16 @@ public final class KubernetesCluster extends ExternalResource {
     private KubernetesMockServer server;
     private NamespacedKubernetesClient client;
 
+    /** Starts the server outside JUnit (the rollback benchmark). */
+    public void start() {
+        before();
+    }
+
+    /** Stops the server outside JUnit. */
+    public void stop() {
+        after();
+    }
+
     @Override
     protected void before() {
         List<CustomResourceDefinitionContext> crds = List.of(crd(RouteWeights.HTTP_ROUTE), crd(RouteWeights.VIRTUAL_SERVICE));
