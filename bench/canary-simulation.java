@@ -13,6 +13,7 @@ import io.jenkins.plugins.mldelivery.core.canary.plan.MetricSpec;
 import io.jenkins.plugins.mldelivery.core.canary.plan.PlanReader;
 import io.jenkins.plugins.mldelivery.core.canary.plan.RolloutPlan;
 import io.jenkins.plugins.mldelivery.core.canary.plan.RouterSpec;
+import io.jenkins.plugins.mldelivery.core.canary.plan.SpendingFunction;
 import io.jenkins.plugins.mldelivery.core.canary.plan.Thresholds;
 import io.jenkins.plugins.mldelivery.core.canary.plan.TrafficStep;
 import io.jenkins.plugins.mldelivery.core.canary.router.CommandRouter;
@@ -64,7 +65,8 @@ public class CanarySimulation {
         int nullRuns = quick ? 2_000 : 20_000;
         int gridRuns = quick ? 500 : 4_000;
         long[] volumes = quick ? new long[] {500, 2000} : new long[] {100, 200, 300, 500, 1000, 2000, 4000};
-        List<Judge> judges = List.of(sequential(), kayenta(), peeking(), fixedAtLastStep());
+        List<Judge> judges = List.of(sequential(SpendingFunction.OBRIEN_FLEMING), sequential(SpendingFunction.POCOCK), kayenta(), peeking(),
+                fixedAtLastStep());
         long started = System.nanoTime();
 
         System.out.println("## Canary judges on a 2x error-rate regression");
@@ -144,14 +146,15 @@ public class CanarySimulation {
         return new Outcome(rolledBack, canaryRequests, atStep);
     }
 
-    /** This project's judge: a test on proportions per step, combined over steps with O'Brien-Fleming-type error spending. */
-    private static Judge sequential() {
+    /** This project's judge: a test on proportions per step, combined over steps with error spending. */
+    private static Judge sequential(final SpendingFunction spending) {
         List<TrafficStep> steps = Arrays.stream(WEIGHTS).mapToObj(w -> new TrafficStep(w, Duration.ofMinutes(INTERVALS_PER_STEP))).toList();
         RolloutJudge judge = new RolloutJudge(List.of(new MetricSpec("error_rate", MetricKind.RATE, Direction.INCREASE, AllowedChange.NONE,
-                true, false, 1, Map.of())), ALPHA, Thresholds.DEFAULT, RolloutJudge.plannedFractions(steps));
+                true, false, 1, Map.of())), ALPHA, Thresholds.DEFAULT, RolloutJudge.plannedFractions(steps), spending);
         return new Judge() {
             public String name() {
-                return "sequential (ours): proportions + O'Brien-Fleming spending";
+                return spending == SpendingFunction.POCOCK ? "sequential (ours), spending: pocock"
+                        : "sequential (ours, default): proportions + O'Brien-Fleming spending";
             }
 
             public int run(final long[][] stable, final long[][] canary, final long perMinute, final long unused) {

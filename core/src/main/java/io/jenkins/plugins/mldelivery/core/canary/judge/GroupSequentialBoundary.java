@@ -1,12 +1,13 @@
 package io.jenkins.plugins.mldelivery.core.canary.judge;
 
+import io.jenkins.plugins.mldelivery.core.canary.plan.SpendingFunction;
+
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Critical values of a group-sequential test by error spending: look {@code k} stops when the
+ * Critical values of a group-sequential test by error spending ({@link AlphaSpending}): look {@code k} stops when the
  * cumulative statistic {@code Z_k} reaches {@code c_k}, where {@code c_k} is chosen so that the
  * probability, under no change, of first stopping at look {@code k} equals
  * {@code α(t_k) − α(t_{k−1})}. {@code Z_1, …, Z_K} have the canonical joint distribution
@@ -45,17 +46,32 @@ public final class GroupSequentialBoundary {
      */
     public static double[] criticalValues(final double[] information, final double[] fractions, final double alpha,
             final boolean twoSided) {
+        return criticalValues(information, fractions, alpha, twoSided, SpendingFunction.OBRIEN_FLEMING);
+    }
+
+    /**
+     * Returns the critical values of all looks so far under a chosen spending function.
+     *
+     * @param information the cumulative information at each look, increasing and positive
+     * @param fractions   the information fraction at each look (planned), non-decreasing in (0, 1]
+     * @param alpha       the total false-alarm rate
+     * @param twoSided    whether both tails reject
+     * @param spending    the spending function
+     * @return {@code c_1 … c_k}; {@code +∞} where a look may spend no error
+     */
+    public static double[] criticalValues(final double[] information, final double[] fractions, final double alpha,
+            final boolean twoSided, final SpendingFunction spending) {
         if (information.length != fractions.length || information.length == 0) {
             throw new IllegalArgumentException("expected one information level and fraction per look");
         }
-        String key = Arrays.toString(information) + Arrays.toString(fractions) + alpha + twoSided;
+        String key = Arrays.toString(information) + Arrays.toString(fractions) + alpha + twoSided + spending;
         synchronized (CACHE) {
             double[] cached = CACHE.get(key);
             if (cached != null) {
                 return cached.clone();
             }
         }
-        double[] values = compute(information, fractions, alpha, twoSided);
+        double[] values = compute(information, fractions, alpha, twoSided, spending);
         synchronized (CACHE) {
             CACHE.put(key, values.clone());
         }
@@ -63,13 +79,13 @@ public final class GroupSequentialBoundary {
     }
 
     private static double[] compute(final double[] information, final double[] fractions, final double alpha,
-            final boolean twoSided) {
+            final boolean twoSided, final SpendingFunction spending) {
         int looks = information.length;
         double[] critical = new double[looks];
         double spentBefore = 0;
         Grid density = null;
         for (int k = 0; k < looks; k++) {
-            double spent = AlphaSpending.obrienFleming(alpha, k == looks - 1 && fractions[k] >= 1 ? 1 : fractions[k]);
+            double spent = AlphaSpending.spent(spending, alpha, fractions[k]);
             double increment = spent - spentBefore;
             if (k == 0) {
                 critical[k] = increment <= 0 ? Double.POSITIVE_INFINITY
@@ -163,24 +179,5 @@ public final class GroupSequentialBoundary {
         private static double normalDensity(final double x, final double variance) {
             return Math.exp(-x * x / (2 * variance)) / Math.sqrt(2 * Math.PI * variance);
         }
-    }
-
-    /**
-     * Returns the critical values for looks with the given increments of information, as a list.
-     *
-     * @param increments the information added at each look
-     * @param fractions  the planned fractions
-     * @param alpha      the false-alarm rate
-     * @param twoSided   whether both tails reject
-     * @return the critical values
-     */
-    static List<Double> forIncrements(final double[] increments, final double[] fractions, final double alpha, final boolean twoSided) {
-        double[] cumulative = new double[increments.length];
-        double sum = 0;
-        for (int i = 0; i < increments.length; i++) {
-            sum += increments[i];
-            cumulative[i] = sum;
-        }
-        return Arrays.stream(criticalValues(cumulative, fractions, alpha, twoSided)).boxed().toList();
     }
 }

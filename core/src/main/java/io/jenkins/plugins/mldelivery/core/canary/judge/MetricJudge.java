@@ -3,6 +3,7 @@ package io.jenkins.plugins.mldelivery.core.canary.judge;
 import io.jenkins.plugins.mldelivery.core.canary.plan.Direction;
 import io.jenkins.plugins.mldelivery.core.canary.plan.MetricKind;
 import io.jenkins.plugins.mldelivery.core.canary.plan.MetricSpec;
+import io.jenkins.plugins.mldelivery.core.canary.plan.SpendingFunction;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,16 +20,19 @@ final class MetricJudge {
 
     private final MetricSpec spec;
     private final double alpha;
+    private final SpendingFunction spending;
 
     /**
      * Creates the judge of one metric.
      *
      * @param spec  the metric
-     * @param alpha the metric's share of the rollout's false-alarm rate (split between location and spread for continuous values)
+     * @param alpha    the metric's share of the rollout's false-alarm rate (split between location and spread for continuous values)
+     * @param spending how that share is spent over the looks
      */
-    MetricJudge(final MetricSpec spec, final double alpha) {
+    MetricJudge(final MetricSpec spec, final double alpha, final SpendingFunction spending) {
         this.spec = spec;
         this.alpha = alpha;
+        this.spending = spending;
     }
 
     /** A previous look at this metric: its verdict and its step's planned information fraction. */
@@ -126,7 +130,7 @@ final class MetricJudge {
         for (int i = 0; i < orientedZs.length; i++) {
             orientedZs[i] *= sign;
         }
-        SequentialStatistic statistic = SequentialStatistic.evaluate(increments, orientedZs, fractions, testAlpha, twoSided);
+        SequentialStatistic statistic = SequentialStatistic.evaluate(increments, orientedZs, fractions, testAlpha, twoSided, spending);
         return new TestLook(information, z, statistic.combinedZ() * sign, statistic.critical(), statistic.pValue(), statistic.threshold());
     }
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.mldelivery.core.canary.judge;
 
 import io.jenkins.plugins.mldelivery.core.canary.plan.MetricSpec;
 import io.jenkins.plugins.mldelivery.core.canary.plan.RolloutPlan;
+import io.jenkins.plugins.mldelivery.core.canary.plan.SpendingFunction;
 import io.jenkins.plugins.mldelivery.core.canary.plan.Thresholds;
 import io.jenkins.plugins.mldelivery.core.canary.plan.TrafficStep;
 
@@ -18,7 +19,7 @@ import java.util.Map;
  * The rollout's false-alarm rate {@code alpha} holds over all metrics and all looks: each of the
  * {@code M} metrics gets {@code alpha / M} (Bonferroni), a continuous metric splits its share
  * equally between its location and spread tests, and each test spends its share over the looks
- * with the O'Brien-Fleming-type function of {@link AlphaSpending}.
+ * with the plan's function of {@link AlphaSpending} (O'Brien-Fleming type unless the plan says Pocock).
  */
 public final class RolloutJudge {
     private final List<MetricSpec> metrics;
@@ -35,10 +36,24 @@ public final class RolloutJudge {
      * @param fractions  the planned information fraction of each analysed step, increasing to 1
      */
     public RolloutJudge(final List<MetricSpec> metrics, final double alpha, final Thresholds thresholds, final double[] fractions) {
+        this(metrics, alpha, thresholds, fractions, SpendingFunction.OBRIEN_FLEMING);
+    }
+
+    /**
+     * Creates the judge with a chosen spending function.
+     *
+     * @param metrics    the metrics, in plan order
+     * @param alpha      the rollout's false-alarm rate over all metrics and looks
+     * @param thresholds the score's pass and marginal thresholds
+     * @param fractions  the planned information fraction of each analysed step, increasing to 1
+     * @param spending   how each test spends its error over the looks
+     */
+    public RolloutJudge(final List<MetricSpec> metrics, final double alpha, final Thresholds thresholds, final double[] fractions,
+            final SpendingFunction spending) {
         this.metrics = List.copyOf(metrics);
         this.thresholds = thresholds;
         this.fractions = fractions.clone();
-        this.judges = this.metrics.stream().map(spec -> new MetricJudge(spec, alpha / metrics.size())).toList();
+        this.judges = this.metrics.stream().map(spec -> new MetricJudge(spec, alpha / metrics.size(), spending)).toList();
     }
 
     /**
@@ -48,7 +63,7 @@ public final class RolloutJudge {
      * @return its judge
      */
     public static RolloutJudge of(final RolloutPlan plan) {
-        return new RolloutJudge(plan.metrics(), plan.alpha(), plan.thresholds(), plannedFractions(plan.analysedSteps()));
+        return new RolloutJudge(plan.metrics(), plan.alpha(), plan.thresholds(), plannedFractions(plan.analysedSteps()), plan.spending());
     }
 
     /**

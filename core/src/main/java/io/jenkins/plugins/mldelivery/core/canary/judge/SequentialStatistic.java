@@ -1,5 +1,7 @@
 package io.jenkins.plugins.mldelivery.core.canary.judge;
 
+import io.jenkins.plugins.mldelivery.core.canary.plan.SpendingFunction;
+
 /**
  * The state of one group-sequential test at the current look: the steps' own statistics combined
  * by the inverse-normal method, {@code Z_k = Σ √ΔI_j z_j / √Σ ΔI_j} (Lehmacher and Wassmer 1999,
@@ -21,10 +23,11 @@ public record SequentialStatistic(double combinedZ, Double critical, double pVal
      * @param fractions  each look's planned information fraction
      * @param alpha      the test's false-alarm rate over all looks
      * @param twoSided   whether both tails reject
+     * @param spending   the spending function
      * @return the statistic at the latest look
      */
     public static SequentialStatistic evaluate(final double[] increments, final double[] zs, final double[] fractions,
-            final double alpha, final boolean twoSided) {
+            final double alpha, final boolean twoSided, final SpendingFunction spending) {
         double[] cumulative = new double[increments.length];
         double information = 0;
         double weighted = 0;
@@ -34,7 +37,7 @@ public record SequentialStatistic(double combinedZ, Double critical, double pVal
             cumulative[i] = information;
         }
         double z = weighted / Math.sqrt(information);
-        double[] critical = GroupSequentialBoundary.criticalValues(cumulative, fractions, alpha, twoSided);
+        double[] critical = GroupSequentialBoundary.criticalValues(cumulative, fractions, alpha, twoSided, spending);
         double c = critical[critical.length - 1];
         double p = twoSided ? Math.min(1, 2 * MannWhitney.upperTail(Math.abs(z))) : MannWhitney.upperTail(z);
         boolean finite = Double.isFinite(c);

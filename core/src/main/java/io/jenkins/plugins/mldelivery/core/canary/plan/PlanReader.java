@@ -90,7 +90,7 @@ public final class PlanReader {
 
     private static RolloutPlan parse(final PlanNode root, final String sha256) {
         root.allowOnly("model", "stable", "canary", "steps", "interval", "maxDuration", "inconclusive", "onRestart",
-                "alpha", "thresholds", "state", "metrics", "router", "source");
+                "alpha", "spending", "thresholds", "state", "metrics", "router", "source");
         Path directory = root.file().toAbsolutePath().getParent();
         SourceSpec source = SourceSpecReader.read(root.object("source"), directory);
         boolean replay = source instanceof SourceSpec.Replay;
@@ -118,7 +118,8 @@ public final class PlanReader {
                     root.duration("maxDuration", DEFAULT_MAX_DURATION),
                     root.choice("inconclusive", InconclusivePolicy.class, InconclusivePolicy.ROLLBACK),
                     root.choice("onRestart", RestartPolicy.class, RestartPolicy.RESUME),
-                    alpha, thresholds, stateFile, metrics, router, source);
+                    alpha, root.choice("spending", SpendingFunction.class, SpendingFunction.OBRIEN_FLEMING), thresholds, stateFile,
+                    metrics, router, source);
         }
         catch (IllegalArgumentException e) {
             throw root.error(e.getMessage());

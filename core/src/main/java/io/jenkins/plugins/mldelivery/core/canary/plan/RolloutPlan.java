@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param inconclusive what an inconclusive analysis does
  * @param onRestart    what a restarted controller does with an unfinished rollout
  * @param alpha        the false-alarm rate of the whole rollout, over all metrics and all looks
+ * @param spending     how the judge spends alpha over the steps
  * @param thresholds   the step score's pass and marginal thresholds
  * @param stateFile    where the controller persists its state
  * @param metrics      the metrics the judge compares
@@ -27,7 +28,7 @@ import java.util.Objects;
  */
 public record RolloutPlan(Path file, String sha256, String model, ModelIdentity stable, ModelIdentity canary,
         List<TrafficStep> steps, Duration maxDuration, InconclusivePolicy inconclusive, RestartPolicy onRestart,
-        double alpha, Thresholds thresholds, Path stateFile, List<MetricSpec> metrics, RouterSpec router,
+        double alpha, SpendingFunction spending, Thresholds thresholds, Path stateFile, List<MetricSpec> metrics, RouterSpec router,
         SourceSpec source) {
     /** Validates and copies the fields. */
     public RolloutPlan {
@@ -39,6 +40,7 @@ public record RolloutPlan(Path file, String sha256, String model, ModelIdentity 
         Objects.requireNonNull(maxDuration, "maxDuration");
         Objects.requireNonNull(inconclusive, "inconclusive");
         Objects.requireNonNull(onRestart, "onRestart");
+        Objects.requireNonNull(spending, "spending");
         Objects.requireNonNull(thresholds, "thresholds");
         Objects.requireNonNull(stateFile, "stateFile");
         Objects.requireNonNull(router, "router");

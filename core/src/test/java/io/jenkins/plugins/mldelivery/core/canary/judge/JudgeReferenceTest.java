@@ -1,6 +1,7 @@
 package io.jenkins.plugins.mldelivery.core.canary.judge;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.mldelivery.core.canary.plan.SpendingFunction;
 import io.jenkins.plugins.mldelivery.core.result.ResultJson;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -62,22 +63,25 @@ public class JudgeReferenceTest {
     }
 
     @Test
-    public void shouldMatchStatsmodelsPooledTestOnProportions() {
+    public void shouldMatchStatsmodelsPooledTestOnLargeCountsAndFishersMidPOnSmallOnes() {
         for (JsonNode example : reference.get("proportions")) {
             ProportionTest test = ProportionTest.test(
                     new Observation.Counts(example.get("canaryEvents").asLong(), example.get("canaryTrials").asLong()),
                     new Observation.Counts(example.get("stableEvents").asLong(), example.get("stableTrials").asLong()));
 
-            assertThat(test.z()).as(example.toString()).isCloseTo(example.get("z").asDouble(), within(1e-12));
-            assertThat(test.pValueGreater()).as(example.toString()).isCloseTo(example.get("pGreater").asDouble(), within(1e-12));
+            assertThat(test.exact()).as(example.toString()).isEqualTo(example.get("exact").asBoolean());
+            assertThat(test.z()).as(example.toString()).isCloseTo(example.get("z").asDouble(), within(1e-9));
+            assertThat(test.pValueGreater()).as(example.toString()).isCloseTo(example.get("pGreater").asDouble(),
+                    within(1e-9 * example.get("pGreater").asDouble()));
         }
     }
 
     @Test
-    public void shouldMatchErrorSpendingBoundariesComputedWithScipysMultivariateNormal() {
+    public void shouldMatchObrienFlemingAndPocockBoundariesComputedWithScipysMultivariateNormal() {
         for (JsonNode design : reference.get("boundaries")) {
             double[] critical = GroupSequentialBoundary.criticalValues(doubles(design.get("information")),
-                    doubles(design.get("fractions")), design.get("alpha").asDouble(), design.get("twoSided").asBoolean());
+                    doubles(design.get("fractions")), design.get("alpha").asDouble(), design.get("twoSided").asBoolean(),
+                    SpendingFunction.valueOf(design.get("spending").asText().toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
 
             assertThat(critical).as(design.toString()).containsExactly(doubles(design.get("critical")), within(1e-4));
         }

@@ -52,18 +52,30 @@ for name, (c, s) in samples.items():
     })
 
 proportions = []
-for xc, nc, xs, ns in [(30, 1000, 15, 1000), (3, 250, 40, 4750), (0, 50, 1, 950), (120, 5000, 100, 5000)]:
+# at least 100 expected counts in every cell: the pooled z test
+for xc, nc, xs, ns in [(330, 10000, 150, 10000), (1200, 50000, 1000, 50000), (2900, 5000, 2500, 5000)]:
     z, p = proportions_ztest([xc, xs], [nc, ns], alternative="larger")
     proportions.append({"canaryEvents": xc, "canaryTrials": nc, "stableEvents": xs, "stableTrials": ns,
-                        "z": float(z), "pGreater": float(p)})
+                        "exact": False, "z": float(z), "pGreater": float(p)})
+# fewer: Fisher's exact conditional test with Lancaster's mid-p, the canary's events being
+# hypergeometric given all events: mid-p = P(X > x) + P(X = x) / 2, z = Phi^-1(1 - mid-p)
+for xc, nc, xs, ns in [(30, 1000, 15, 1000), (3, 250, 40, 4750), (0, 50, 1, 950), (9, 50, 9, 950), (14, 500, 95, 9500),
+                       (2, 100, 60, 9900)]:
+    total, events = nc + ns, xc + xs
+    mid_p = stats.hypergeom.sf(xc, total, events, nc) + 0.5 * stats.hypergeom.pmf(xc, total, events, nc)
+    proportions.append({"canaryEvents": xc, "canaryTrials": nc, "stableEvents": xs, "stableTrials": ns,
+                        "exact": True, "z": float(stats.norm.isf(mid_p)), "pGreater": float(mid_p)})
 
 
-def spend(alpha, t):
-    """Lan-DeMets O'Brien-Fleming-type spending, gsDesign sfLDOF."""
-    return 2 * stats.norm.sf(stats.norm.isf(alpha / 2) / math.sqrt(min(1.0, t)))
+def spend(alpha, t, function="obrien-fleming"):
+    """Lan-DeMets spending: O'Brien-Fleming type (gsDesign sfLDOF) or Pocock type (sfLDPocock)."""
+    t = min(1.0, t)
+    if function == "pocock":
+        return alpha * math.log(1 + (math.e - 1) * t)
+    return 2 * stats.norm.sf(stats.norm.isf(alpha / 2) / math.sqrt(t))
 
 
-def boundaries(information, fractions, alpha, two_sided):
+def boundaries(information, fractions, alpha, two_sided, function="obrien-fleming"):
     """Solves each critical value so that P(first crossing at look k) = alpha(t_k) - alpha(t_k-1),
     with the canonical joint distribution Corr(Z_j, Z_k) = sqrt(I_j / I_k), using scipy's
     multivariate normal CDF (Genz) on rectangles."""
@@ -73,7 +85,7 @@ def boundaries(information, fractions, alpha, two_sided):
     spent_before = 0.0
     for k in range(k_max):
         t = 1.0 if k == k_max - 1 else fractions[k]
-        spent = spend(alpha, t)
+        spent = spend(alpha, t, function)
         target = spent - spent_before
 
         def continue_probability(bounds):
@@ -96,14 +108,16 @@ def boundaries(information, fractions, alpha, two_sided):
 
 
 designs = []
-for information, fractions, alpha, two_sided in [
-    ([1, 2, 3], [1 / 3, 2 / 3, 1], 0.025, False),
-    ([0.05, 0.30, 0.55, 1.0], [0.05, 0.30, 0.55, 1.0], 0.05, False),
-    ([10, 45, 100], [0.12, 0.5, 1.0], 0.05, True),
-    ([4, 9], [0.3, 1.0], 0.01, False),
+for information, fractions, alpha, two_sided, function in [
+    ([1, 2, 3], [1 / 3, 2 / 3, 1], 0.025, False, "obrien-fleming"),
+    ([0.05, 0.30, 0.55, 1.0], [0.05, 0.30, 0.55, 1.0], 0.05, False, "obrien-fleming"),
+    ([10, 45, 100], [0.12, 0.5, 1.0], 0.05, True, "obrien-fleming"),
+    ([4, 9], [0.3, 1.0], 0.01, False, "obrien-fleming"),
+    ([1, 2, 3], [1 / 3, 2 / 3, 1], 0.025, False, "pocock"),
+    ([0.1, 0.4, 1.0], [0.1, 0.4, 1.0], 0.05, True, "pocock"),
 ]:
     designs.append({"information": information, "fractions": fractions, "alpha": alpha, "twoSided": two_sided,
-                    "critical": boundaries(information, fractions, alpha, two_sided)})
+                    "spending": function, "critical": boundaries(information, fractions, alpha, two_sided, function)})
 
 print(json.dumps({
     "command": ".venv/bin/python core/src/test/resources/io/jenkins/plugins/mldelivery/core/canary/judge/judge-reference.py",
