@@ -1,0 +1,118 @@
+package io.jenkins.plugins.mldelivery.core.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.mldelivery.core.io.BadInputException;
+import io.jenkins.plugins.mldelivery.core.result.ResultJson;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a promotion takes from a train result ({@code ml-delivery train --json}): metrics, parameters,
+ * lineage, the model files and where they are, and the MLflow run the training logged to. Read from
+ * the JSON contract only, so the registry does not depend on the training's classes.
+ *
+ * @param file       the train result file
+ * @param metrics    the metrics
+ * @param params     the parameters, each as text (lists and maps as JSON)
+ * @param lineage    the lineage
+ * @param artifacts  the model files and data profiles, relative to {@code root}
+ * @param root       the directory the artifacts' paths are relative to
+ * @param modelFile  the model file among the artifacts when there is exactly one, else {@code null}
+ * @param profile    a data profile among the artifacts, or {@code null}
+ * @param runId      the MLflow run the training logged to, or {@code null}
+ */
+public record TrainResultFile(Path file, Map<String, Double> metrics, Map<String, String> params, ModelLineage lineage,
+        List<ModelArtifact> artifacts, Path root, String modelFile, Path profile, String runId) {
+    private static final String PROFILES = "profiles/";
+
+    /**
+     * Reads a train result.
+     *
+     * @param file the file
+     * @return what a promotion needs from it
+     * @throws BadInputException when the file is missing, malformed, failed, or its files cannot be found
+     */
+    public static TrainResultFile read(final Path file) {
+        JsonNode root = ResultJson.read(file, JsonNode.class);
+        if (!"train".equals(root.path("step").asText("train"))) {
+            throw new BadInputException(file + ": not a train result (step is '" + root.path("step").asText() + "')");
+        }
+        if ("FAILED".equals(root.path("status").asText())) {
+            throw new BadInputException(file + ": the training FAILED (" + root.path("failure").asText("no reason given")
+                    + "); there is no model to promote");
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("metrics").fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> metric = it.next();
+            if (!metric.getValue().isNumber()) {
+                throw new BadInputException(file + ": metric '" + metric.getKey() + "' is not a number: " + metric.getValue());
+            }
+            metrics.put(metric.getKey(), metric.getValue().asDouble());
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("params").fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> param = it.next();
+            params.put(param.getKey(), param.getValue().isValueNode() ? param.getValue().asText() : param.getValue().toString());
+        }
+        List<ModelArtifact> artifacts = new ArrayList<>();
+        for (JsonNode artifact : root.path("artifacts")) {
+            artifacts.add(new ModelArtifact(artifact.path("path").asText(), artifact.path("bytes").asLong(),
+                    artifact.path("sha256").asText()));
+        }
+        if (artifacts.isEmpty()) {
+            throw new BadInputException(file + ": the train result lists no model files ('artifacts' is empty; train with --model GLOB)");
+        }
+        Path base = artifactRoot(file, root, artifacts.get(0));
+        List<ModelArtifact> models = artifacts.stream().filter(a -> !a.path().startsWith(PROFILES)).toList();
+        Path profile = artifacts.stream().filter(a -> a.path().startsWith(PROFILES)).findFirst()
+                .map(a -> base.resolve(a.path())).orElse(null);
+        String runId = root.at("/mlflow/runId").asText("");
+        return new TrainResultFile(file, metrics, params, lineage(root.path("lineage")), artifacts, base,
+                models.size() == 1 ? models.get(0).path() : null, profile, runId.isEmpty() ? null : runId);
+    }
+
+    private static ModelLineage lineage(final JsonNode lineage) {
+        List<ModelLineage.DataFile> data = new ArrayList<>();
+        for (JsonNode file : lineage.path("data")) {
+            data.add(new ModelLineage.DataFile(file.path("path").asText(), file.path("sha256").asText()));
+        }
+        return new ModelLineage(data, text(lineage, "paramsSha256"), text(lineage, "gitCommit"),
+                lineage.path("gitDirty").isBoolean() ? lineage.path("gitDirty").asBoolean() : null, text(lineage, "command"));
+    }
+
+    /**
+     * Finds the directory the artifacts' paths are relative to: the artifacts directory the
+     * training copied them to, else its working directory; each taken as written, then relative to
+     * the train result's directory (a workspace checked out elsewhere).
+     */
+    private static Path artifactRoot(final Path file, final JsonNode root, final ModelArtifact probe) {
+        Path resultDir = file.toAbsolutePath().getParent();
+        List<Path> candidates = new ArrayList<>();
+        for (String field : List.of("artifactsDirectory", "lineage.workDir")) {
+            String value = field.contains(".") ? text(root.path("lineage"), "workDir") : text(root, field);
+            if (value != null) {
+                candidates.add(Path.of(value));
+                candidates.add(resultDir.resolve(value));
+            }
+        }
+        candidates.add(resultDir);
+        for (Path candidate : candidates) {
+            if (Files.isRegularFile(candidate.resolve(probe.path()))) {
+                return candidate.toAbsolutePath().normalize();
+            }
+        }
+        throw new BadInputException(file + ": cannot find the model file '" + probe.path() + "' (looked in "
+                + String.join(", ", candidates.stream().distinct().map(Path::toString).toList()) + ")");
+    }
+
+    private static String text(final JsonNode node, final String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}
