@@ -89,6 +89,9 @@ public final class RolloutController implements AutoCloseable {
      */
     public static RolloutController create(final RolloutPlan plan, final Path stateFile, final TrafficRouter router,
             final MetricSource source, final Clock clock, final Sleeper sleeper, final String owner) {
+        if (plan.stable().unresolved() || plan.canary().unresolved()) {
+            throw new IllegalArgumentException("the plan names registry aliases; resolve them first with RegistryModels.resolve (open does)");
+        }
         Instant now = clock.instant();
         RolloutController controller;
         if (Files.exists(stateFile)) {
@@ -97,11 +100,16 @@ public final class RolloutController implements AutoCloseable {
                 throw new BadInputException(stateFile + ": this state belongs to another plan (SHA-256 " + saved.planSha256()
                         + ", not " + plan.sha256() + " of " + plan.file() + "); finish or remove it before starting a new rollout");
             }
+            if (saved.canary() != null && (!saved.canary().equals(plan.canary()) || !saved.stable().equals(plan.stable()))) {
+                throw new BadInputException(stateFile + ": the rollout started with canary " + saved.canary().describe() + " and stable "
+                        + saved.stable().describe() + ", not " + plan.canary().describe() + " and " + plan.stable().describe());
+            }
             controller = new RolloutController(plan, stateFile, router, source, clock, sleeper, saved);
             controller.resume(owner, now);
         }
         else {
-            controller = new RolloutController(plan, stateFile, router, source, clock, sleeper, RolloutState.start(plan.sha256(), owner, now));
+            controller = new RolloutController(plan, stateFile, router, source, clock, sleeper,
+                    RolloutState.start(plan.sha256(), owner, plan.stable(), plan.canary(), now));
             controller.save(controller.state);
         }
         return controller;
@@ -132,14 +140,29 @@ public final class RolloutController implements AutoCloseable {
      */
     public static RolloutController open(final RolloutPlan plan, final Path stateFile, final Clock clock, final Sleeper sleeper,
             final String owner) {
-        TrafficRouter router = TrafficRouters.create(plan.router(), plan.directory(), sleeper);
+        RolloutPlan resolved = pinned(plan, stateFile);
+        TrafficRouter router = TrafficRouters.create(resolved.router(), resolved.directory(), sleeper);
         try {
-            return create(plan, stateFile, router, MetricSources.create(plan, sleeper), clock, sleeper, owner);
+            return create(resolved, stateFile, router, MetricSources.create(resolved, sleeper), clock, sleeper, owner);
         }
         catch (RuntimeException e) {
             router.close();
             throw e;
         }
+    }
+
+    /**
+     * Returns the plan with the versions the rollout runs: those its state recorded when it
+     * started (an alias may have moved since), else those the registry resolves now.
+     */
+    private static RolloutPlan pinned(final RolloutPlan plan, final Path stateFile) {
+        if (Files.exists(stateFile)) {
+            RolloutState saved = ResultJson.read(stateFile, RolloutState.class);
+            if (saved.canary() != null && saved.stable() != null && plan.sha256().equals(saved.planSha256())) {
+                return plan.withIdentities(saved.stable(), saved.canary());
+            }
+        }
+        return RegistryModels.resolve(plan);
     }
 
     private void resume(final String owner, final Instant now) {

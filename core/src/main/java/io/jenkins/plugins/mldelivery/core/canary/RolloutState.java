@@ -1,5 +1,7 @@
 package io.jenkins.plugins.mldelivery.core.canary;
 
+import io.jenkins.plugins.mldelivery.core.canary.plan.ModelIdentity;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +14,8 @@ import java.util.Objects;
  * @param format           the state file format, 1
  * @param planSha256       the SHA-256 of the plan the rollout follows; another plan may not resume it
  * @param owner            who runs the rollout now (a build, a host and process)
+ * @param stable           the stable version as resolved when the rollout started (an alias may move later)
+ * @param canary           the canary version as resolved when the rollout started
  * @param phase            where the rollout is
  * @param stepIndex        the current step's position in the plan's steps
  * @param canaryWeight     the canary's last confirmed percentage of traffic
@@ -29,7 +33,7 @@ import java.util.Objects;
  * @param traffic          where traffic is, once settled
  * @param transitions      the log of phase changes
  */
-public record RolloutState(int format, String planSha256, String owner, RolloutPhase phase, int stepIndex, int canaryWeight,
+public record RolloutState(int format, String planSha256, String owner, ModelIdentity stable, ModelIdentity canary, RolloutPhase phase, int stepIndex, int canaryWeight,
         Integer targetWeight, Instant startedAt, Instant stepStartedAt, Instant analysisDueAt, Instant updatedAt,
         List<StepRecord> steps, String reason, boolean externalFailure, Instant failedAnalysisAt, Instant finishedAt,
         Long rollbackMillis, String traffic, List<Transition> transitions) {
@@ -46,11 +50,14 @@ public record RolloutState(int format, String planSha256, String owner, RolloutP
      *
      * @param planSha256 the plan's SHA-256
      * @param owner      who runs it
+     * @param stable     the stable version, resolved
+     * @param canary     the canary version, resolved
      * @param now        the current time
      * @return the new state
      */
-    public static RolloutState start(final String planSha256, final String owner, final Instant now) {
-        return new RolloutState(1, planSha256, owner, RolloutPhase.NEW, 0, 0, null, null, null, null, now, List.of(), null,
+    public static RolloutState start(final String planSha256, final String owner, final ModelIdentity stable,
+            final ModelIdentity canary, final Instant now) {
+        return new RolloutState(1, planSha256, owner, stable, canary, RolloutPhase.NEW, 0, 0, null, null, null, null, now, List.of(), null,
                 false, null, null, null, null, List.of());
     }
 
@@ -187,7 +194,7 @@ public record RolloutState(int format, String planSha256, String owner, RolloutP
             List<Transition> log = new ArrayList<>(from.transitions);
             log.add(new Transition(now, from.phase, to, message));
             phase = to;
-            return new RolloutState(from.format, from.planSha256, owner, phase, stepIndex, canaryWeight, targetWeight, startedAt,
+            return new RolloutState(from.format, from.planSha256, owner, from.stable, from.canary, phase, stepIndex, canaryWeight, targetWeight, startedAt,
                     stepStartedAt, analysisDueAt, now, steps, reason, externalFailure, failedAnalysisAt, finishedAt,
                     rollbackMillis, traffic, log);
         }

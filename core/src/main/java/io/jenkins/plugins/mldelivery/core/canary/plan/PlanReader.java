@@ -90,7 +90,7 @@ public final class PlanReader {
 
     private static RolloutPlan parse(final PlanNode root, final String sha256) {
         root.allowOnly("model", "stable", "canary", "steps", "interval", "maxDuration", "inconclusive", "onRestart",
-                "alpha", "spending", "thresholds", "state", "metrics", "router", "source");
+                "alpha", "spending", "thresholds", "state", "metrics", "router", "source", "registry");
         Path directory = root.file().toAbsolutePath().getParent();
         SourceSpec source = SourceSpecReader.read(root.object("source"), directory);
         boolean replay = source instanceof SourceSpec.Replay;
@@ -103,8 +103,9 @@ public final class PlanReader {
         if (replay && !(router instanceof RouterSpec.None)) {
             throw root.error("router", "a replay source splits recorded requests itself; use router type none or leave router out");
         }
-        ModelIdentity stable = identity(root.object("stable"), replay);
-        ModelIdentity canary = identity(root.object("canary"), replay);
+        String registry = root.text("registry", null);
+        ModelIdentity stable = identity(root.object("stable"), replay, registry != null);
+        ModelIdentity canary = identity(root.object("canary"), replay, registry != null);
         Duration interval = root.has("interval") ? root.duration("interval", Duration.ZERO)
                 : replay ? Duration.ZERO : null;
         List<TrafficStep> steps = steps(root, interval);
@@ -119,19 +120,46 @@ public final class PlanReader {
                     root.choice("inconclusive", InconclusivePolicy.class, InconclusivePolicy.ROLLBACK),
                     root.choice("onRestart", RestartPolicy.class, RestartPolicy.RESUME),
                     alpha, root.choice("spending", SpendingFunction.class, SpendingFunction.OBRIEN_FLEMING), thresholds, stateFile,
-                    metrics, router, source);
+                    metrics, router, source, registry == null ? null : registryUri(root, registry, directory));
         }
         catch (IllegalArgumentException e) {
             throw root.error(e.getMessage());
         }
     }
 
-    private static ModelIdentity identity(final PlanNode node, final boolean replay) {
-        node.allowOnly("version", "model");
-        if (replay && !node.has("model")) {
+    private static ModelIdentity identity(final PlanNode node, final boolean replay, final boolean registry) {
+        node.allowOnly("version", "model", "alias", "previous");
+        String alias = node.text("alias", null);
+        boolean previous = node.bool("previous", false);
+        if (alias != null || registry && replay && node.has("version") && !node.has("model")) {
+            if (!registry) {
+                throw node.error("alias", "an alias needs a registry (registry: file:DIR or mlflow:http://HOST:PORT)");
+            }
+            if (alias != null && node.has("version")) {
+                throw node.error("version", "give a version or an alias, not both");
+            }
+            if (alias == null && !node.text("version").matches("[1-9][0-9]*")) {
+                throw node.error("version", "expected a registry version number, found '" + node.text("version") + "'");
+            }
+        }
+        else if (previous) {
+            throw node.error("previous", "only an alias has a previous version");
+        }
+        else if (!node.has("version")) {
+            throw node.error("version", "missing (expected the version label, or an alias with a registry)");
+        }
+        else if (replay && !node.has("model")) {
             throw node.error("model", "missing (a replay needs the model file its scoring command loads)");
         }
-        return new ModelIdentity(node.text("version"), node.has("model") ? node.text("model") : null);
+        return new ModelIdentity(node.text("version", null), node.text("model", null), alias, previous);
+    }
+
+    /** Resolves a relative {@code file:} registry against the plan's directory, as every other path of the plan. */
+    private static String registryUri(final PlanNode root, final String text, final Path directory) {
+        if (!text.startsWith("file:") && !text.startsWith("mlflow:")) {
+            throw root.error("registry", "expected file:DIR or mlflow:http://HOST:PORT, found '" + text + "'");
+        }
+        return text.startsWith("file:") ? "file:" + directory.resolve(text.substring("file:".length())).normalize() : text;
     }
 
     private static List<TrafficStep> steps(final PlanNode root, final Duration interval) {

@@ -25,11 +25,12 @@ import java.util.Objects;
  * @param metrics      the metrics the judge compares
  * @param router       how traffic is moved
  * @param source       where samples come from
+ * @param registry     the model registry that resolves aliases ({@code file:DIR} or {@code mlflow:URL}), or {@code null}
  */
 public record RolloutPlan(Path file, String sha256, String model, ModelIdentity stable, ModelIdentity canary,
         List<TrafficStep> steps, Duration maxDuration, InconclusivePolicy inconclusive, RestartPolicy onRestart,
         double alpha, SpendingFunction spending, Thresholds thresholds, Path stateFile, List<MetricSpec> metrics, RouterSpec router,
-        SourceSpec source) {
+        SourceSpec source, String registry) {
     /** Validates and copies the fields. */
     public RolloutPlan {
         Objects.requireNonNull(file, "file");
@@ -50,6 +51,18 @@ public record RolloutPlan(Path file, String sha256, String model, ModelIdentity 
         if (!(alpha > 0 && alpha < 0.5)) {
             throw new IllegalArgumentException("alpha must be in (0, 0.5), found " + alpha);
         }
+    }
+
+    /**
+     * Returns this plan with other identities, e.g. those a registry resolved.
+     *
+     * @param stableIdentity the stable version
+     * @param canaryIdentity the canary version
+     * @return the plan
+     */
+    public RolloutPlan withIdentities(final ModelIdentity stableIdentity, final ModelIdentity canaryIdentity) {
+        return new RolloutPlan(file, sha256, model, stableIdentity, canaryIdentity, steps, maxDuration, inconclusive, onRestart,
+                alpha, spending, thresholds, stateFile, metrics, router, source, registry);
     }
 
     /**
