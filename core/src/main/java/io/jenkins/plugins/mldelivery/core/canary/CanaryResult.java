@@ -2,11 +2,15 @@ package io.jenkins.plugins.mldelivery.core.canary;
 
 import io.jenkins.plugins.mldelivery.core.canary.judge.Classification;
 import io.jenkins.plugins.mldelivery.core.canary.judge.MetricVerdict;
+import io.jenkins.plugins.mldelivery.core.canary.plan.RolloutPlan;
 import io.jenkins.plugins.mldelivery.core.result.InputIdentity;
 import io.jenkins.plugins.mldelivery.core.result.Status;
 import io.jenkins.plugins.mldelivery.core.result.StepResult;
 import io.jenkins.plugins.mldelivery.core.result.Timing;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -41,6 +45,34 @@ public record CanaryResult(String step, Status status, Timing timing, List<Input
         inputs = List.copyOf(inputs);
         steps = List.copyOf(steps);
         transitions = List.copyOf(transitions);
+    }
+
+    /**
+     * Returns the result of a settled rollout.
+     *
+     * @param plan      the plan, with its versions resolved
+     * @param state     the settled state
+     * @param inputs    the files read
+     * @param stateFile the state file
+     * @return the result
+     * @throws IllegalStateException if the rollout has not settled
+     */
+    static CanaryResult of(final RolloutPlan plan, final RolloutState state, final List<InputIdentity> inputs, final Path stateFile) {
+        CanaryDecision decision = switch (state.phase()) {
+            case PROMOTED -> CanaryDecision.PROMOTED;
+            case ROLLED_BACK -> CanaryDecision.ROLLED_BACK;
+            case HELD -> CanaryDecision.HELD;
+            case FAILED -> CanaryDecision.FAILED;
+            default -> throw new IllegalStateException("the rollout is still " + state.phase());
+        };
+        Instant start = state.startedAt() == null ? state.updatedAt() : state.startedAt();
+        Instant end = state.finishedAt() == null || state.finishedAt().isBefore(start) ? state.updatedAt() : state.finishedAt();
+        if (end.isBefore(start)) {
+            end = start;
+        }
+        return new CanaryResult("canary", statusOf(decision), new Timing(start, end, Duration.between(start, end).toMillis()),
+                inputs, decision, plan.model(), plan.stable().version(), plan.canary().version(), state.reason(), state.traffic(),
+                state.externalFailure(), state.rollbackMillis(), state.steps(), state.transitions(), stateFile.toString());
     }
 
     /**

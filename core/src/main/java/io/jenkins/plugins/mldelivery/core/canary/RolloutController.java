@@ -18,9 +18,7 @@ import io.jenkins.plugins.mldelivery.core.io.BadInputException;
 import io.jenkins.plugins.mldelivery.core.io.ExternalSystemException;
 import io.jenkins.plugins.mldelivery.core.result.InputIdentity;
 import io.jenkins.plugins.mldelivery.core.result.ResultJson;
-import io.jenkins.plugins.mldelivery.core.result.Timing;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -94,16 +92,8 @@ public final class RolloutController implements AutoCloseable {
         }
         Instant now = clock.instant();
         RolloutController controller;
-        if (Files.exists(stateFile)) {
-            RolloutState saved = ResultJson.read(stateFile, RolloutState.class);
-            if (!plan.sha256().equals(saved.planSha256())) {
-                throw new BadInputException(stateFile + ": this state belongs to another plan (SHA-256 " + saved.planSha256()
-                        + ", not " + plan.sha256() + " of " + plan.file() + "); finish or remove it before starting a new rollout");
-            }
-            if (saved.canary() != null && (!saved.canary().equals(plan.canary()) || !saved.stable().equals(plan.stable()))) {
-                throw new BadInputException(stateFile + ": the rollout started with canary " + saved.canary().describe() + " and stable "
-                        + saved.stable().describe() + ", not " + plan.canary().describe() + " and " + plan.stable().describe());
-            }
+        RolloutState saved = RolloutStateFile.read(plan, stateFile);
+        if (saved != null) {
             controller = new RolloutController(plan, stateFile, router, source, clock, sleeper, saved);
             controller.resume(owner, now);
         }
@@ -140,7 +130,7 @@ public final class RolloutController implements AutoCloseable {
      */
     public static RolloutController open(final RolloutPlan plan, final Path stateFile, final Clock clock, final Sleeper sleeper,
             final String owner) {
-        RolloutPlan resolved = pinned(plan, stateFile);
+        RolloutPlan resolved = RolloutStateFile.pinned(plan, stateFile);
         TrafficRouter router = TrafficRouters.create(resolved.router(), resolved.directory(), sleeper);
         try {
             return create(resolved, stateFile, router, MetricSources.create(resolved, sleeper), clock, sleeper, owner);
@@ -149,20 +139,6 @@ public final class RolloutController implements AutoCloseable {
             router.close();
             throw e;
         }
-    }
-
-    /**
-     * Returns the plan with the versions the rollout runs: those its state recorded when it
-     * started (an alias may have moved since), else those the registry resolves now.
-     */
-    private static RolloutPlan pinned(final RolloutPlan plan, final Path stateFile) {
-        if (Files.exists(stateFile)) {
-            RolloutState saved = ResultJson.read(stateFile, RolloutState.class);
-            if (saved.canary() != null && saved.stable() != null && plan.sha256().equals(saved.planSha256())) {
-                return plan.withIdentities(saved.stable(), saved.canary());
-            }
-        }
-        return RegistryModels.resolve(plan);
     }
 
     private void resume(final String owner, final Instant now) {
@@ -288,22 +264,10 @@ public final class RolloutController implements AutoCloseable {
      * @throws IllegalStateException if the rollout has not settled
      */
     public CanaryResult result() {
-        CanaryDecision decision = switch (state.phase()) {
-            case PROMOTED -> CanaryDecision.PROMOTED;
-            case ROLLED_BACK -> CanaryDecision.ROLLED_BACK;
-            case HELD -> CanaryDecision.HELD;
-            case FAILED -> CanaryDecision.FAILED;
-            default -> throw new IllegalStateException("the rollout is still " + state.phase());
-        };
-        Instant start = state.startedAt() == null ? state.updatedAt() : state.startedAt();
-        Instant end = state.finishedAt() == null ? state.updatedAt() : state.finishedAt();
         List<InputIdentity> inputs = new ArrayList<>();
         inputs.add(InputIdentity.of(plan.file()));
         inputs.addAll(source.inputs());
-        return new CanaryResult("canary", CanaryResult.statusOf(decision),
-                new Timing(start, end.isBefore(start) ? start : end, Duration.between(start, end.isBefore(start) ? start : end).toMillis()),
-                inputs, decision, plan.model(), plan.stable().version(), plan.canary().version(), state.reason(), state.traffic(),
-                state.externalFailure(), state.rollbackMillis(), state.steps(), state.transitions(), stateFile.toString());
+        return CanaryResult.of(plan, state, inputs, stateFile);
     }
 
     @Override
