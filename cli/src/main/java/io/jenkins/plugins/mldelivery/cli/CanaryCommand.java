@@ -33,8 +33,8 @@ import java.util.Map;
                 + "(router, metrics source) failed.", "", "Examples:",
                 "  ml-delivery canary --plan canary.yaml --json canary.json",
                 "  ml-delivery canary --plan canary.yaml --steps 10,50,100",
-                "  ml-delivery canary --plan canary.yaml --continue        # a held rollout goes on",
-                "  ml-delivery canary --plan canary.yaml --rollback        # roll back now"})
+                "  ml-delivery canary --plan canary.yaml --continue   # a held rollout goes on",
+                "  ml-delivery canary --plan canary.yaml --rollback   # roll back now"})
 public final class CanaryCommand extends StepCommand<CanaryResult> {
     @Option(names = "--plan", required = true, paramLabel = "FILE", description = "The rollout plan (YAML); see docs/canary.md.")
     private Path plan;
