@@ -1,0 +1,5 @@
+/**
+ * Traffic routers: Kubernetes (replica ratio, Gateway API HTTPRoute weights, Istio VirtualService
+ * weights, through the fabric8 client) and user commands.
+ */
+package io.jenkins.plugins.mldelivery.core.canary.router;

@@ -1,0 +1,35 @@
+package io.jenkins.plugins.mldelivery.core.canary.source;
+
+import io.jenkins.plugins.mldelivery.core.result.InputIdentity;
+
+import java.util.List;
+
+/**
+ * Collects both versions' samples of every metric of the plan for one analysis window.
+ * Failures are {@link MetricSourceException}s; the controller retries the retryable ones.
+ */
+public interface MetricSource extends AutoCloseable {
+    /**
+     * Collects the samples of a window.
+     *
+     * @param window the step, its weight and its time span
+     * @return the samples by metric name, and notes for people
+     * @throws MetricSourceException if the source cannot answer
+     */
+    Collected collect(AnalysisWindow window);
+
+    /**
+     * Returns the files this source reads (the replay's recorded requests), for the result's inputs.
+     *
+     * @return their identities
+     */
+    default List<InputIdentity> inputs() {
+        return List.of();
+    }
+
+    /** Releases connections; the default has none. */
+    @Override
+    default void close() {
+        // nothing to release
+    }
+}
