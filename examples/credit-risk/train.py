@@ -145,7 +145,10 @@ def train(params_path):
     eval_rows = np.sort(eval_rows)
     categorical = [name in cf.CATEGORICAL for name in cf.feature_names()]
     model = build_model(model_params, seed, categorical)
-    model.fit(x[train_rows], y[train_rows])
+    # One thread: the data is small, and the fitted model then records the same thread count on
+    # every machine, so its bytes do not depend on how many cores trained it.
+    with threadpool_limits(limits=1, user_api="openmp"):
+        model.fit(x[train_rows], y[train_rows])
 
     probability = model.predict_proba(x[eval_rows])[:, 1]
     y_eval = y[eval_rows]
