@@ -1,8 +1,13 @@
 package io.jenkins.plugins.mldelivery.cli;
 
 import io.jenkins.plugins.mldelivery.core.io.BadInputException;
+import io.jenkins.plugins.mldelivery.core.mlflow.MlflowClient;
+import io.jenkins.plugins.mldelivery.core.mlflow.MlflowCredentials;
+import io.jenkins.plugins.mldelivery.core.result.Status;
+import io.jenkins.plugins.mldelivery.core.training.MlflowTracking;
 import io.jenkins.plugins.mldelivery.core.training.ParamOverride;
 import io.jenkins.plugins.mldelivery.core.training.SweepPlan;
+import io.jenkins.plugins.mldelivery.core.training.TrackingContext;
 import io.jenkins.plugins.mldelivery.core.training.TrainResult;
 import io.jenkins.plugins.mldelivery.core.training.Trainer;
 import io.jenkins.plugins.mldelivery.core.training.TrainingCommand;
@@ -13,6 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,13 +40,15 @@ import java.util.regex.Pattern;
                 + "the model files, copied into an artifacts directory all at once or not at all.",
                 "Relative --params, --metrics, --model and --data paths are relative to --workdir.", ""},
         footer = {"", "Exit codes: 0 trained (or warned), 1 the training failed (non-zero exit, timeout, bad metrics,",
-                "no model, metrics that differ between two runs), 2 bad usage or input.", "", "Examples:",
+                "no model, metrics that differ between two runs), 2 bad usage or input, 3 trained but MLflow failed.",
+                "", "Examples:",
                 "  ml-delivery train --workdir examples/credit-risk --command 'python train.py' --params params.yaml \\",
                 "      --metrics metrics.json --model 'model/**' --data data/train.csv --artifacts target/model --json train.json",
                 "  ml-delivery train --metrics metrics.json --timeout 30m -- python train.py --epochs 3",
                 "  ml-delivery train ... --param model.max_depth=1 --param model.max_iter=20",
                 "  ml-delivery train ... --sweep sweep.yaml --parallel 2",
-                "  ml-delivery train ... --check-reproducible --reproducibility-ignore latency_p95_ms"})
+                "  ml-delivery train ... --check-reproducible --reproducibility-ignore latency_p95_ms",
+                "  ml-delivery train ... --mlflow-tracking http://127.0.0.1:5000 --mlflow-experiment credit-risk"})
 public final class TrainCommand extends StepCommand<TrainResult> {
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
 
@@ -121,6 +129,24 @@ public final class TrainCommand extends StepCommand<TrainResult> {
             description = "A metric not to compare, such as a timing (repeatable).")
     private List<String> ignoredMetrics = new ArrayList<>();
 
+    @Option(names = "--mlflow-tracking", paramLabel = "URL",
+            description = "Log the run to this MLflow tracking server, e.g. http://127.0.0.1:5000 (credentials from "
+                    + "MLFLOW_TRACKING_TOKEN, or MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD).")
+    private URI mlflowTracking;
+
+    @Option(names = "--mlflow-experiment", paramLabel = "NAME", description = "The MLflow experiment (created if missing; default: ${DEFAULT-VALUE}).")
+    private String mlflowExperiment = "Default";
+
+    @Option(names = "--mlflow-run-name", paramLabel = "NAME",
+            description = "The MLflow run's name (default: \"JOB_NAME #BUILD_NUMBER\" inside Jenkins, else MLflow's).")
+    private String mlflowRunName;
+
+    @Option(names = "--mlflow-tag", paramLabel = "KEY=VALUE", description = "A further tag for the MLflow run (repeatable).")
+    private Map<String, String> mlflowTags = new LinkedHashMap<>();
+
+    @Option(names = "--build-url", paramLabel = "URL", description = "The CI build's page, tagged on the MLflow run (default: $BUILD_URL).")
+    private String buildUrl = System.getenv("BUILD_URL");
+
     @Override
     protected TrainResult execute() {
         if (sweep != null && checkReproducible) {
@@ -139,14 +165,49 @@ public final class TrainCommand extends StepCommand<TrainResult> {
                 out.flush();
             }
         }, Clock.systemUTC());
+        MlflowTracking tracking = tracking();
+        TrainResult result;
         if (sweep != null) {
             SweepPlan.Direction direction = sweepDirection == null ? null : SweepPlan.Direction.parse(sweepDirection, "--sweep-direction");
-            return trainer.sweep(request, SweepPlan.read(sweep, sweepMetric, direction, parallel));
+            result = trainer.sweep(request, SweepPlan.read(sweep, sweepMetric, direction, parallel));
         }
-        if (checkReproducible) {
-            return trainer.checkReproducibility(request, tolerance, ignoredMetrics);
+        else if (checkReproducible) {
+            result = trainer.checkReproducibility(request, tolerance, ignoredMetrics);
         }
-        return trainer.train(request);
+        else {
+            result = trainer.train(request);
+        }
+        return tracking == null ? result : tracking.log(result, new TrackingContext(runName(), buildUrl, null, mlflowTags));
+    }
+
+    /** A run that trained but could not be logged exits 3 (an external system failed), after its JSON is written. */
+    @Override
+    protected int exitCode(final TrainResult result) {
+        if (result.status() != Status.FAILED && result.mlflow() != null && !result.mlflow().logged()) {
+            return ExitCode.EXTERNAL_FAILURE;
+        }
+        return super.exitCode(result);
+    }
+
+    private MlflowTracking tracking() {
+        if (mlflowTracking == null) {
+            return null;
+        }
+        String scheme = String.valueOf(mlflowTracking.getScheme());
+        if (!scheme.equals("http") && !scheme.equals("https") || mlflowTracking.getHost() == null) {
+            throw new BadInputException("--mlflow-tracking '" + mlflowTracking + "': expected an http(s) URL such as http://127.0.0.1:5000");
+        }
+        return new MlflowTracking(MlflowClient.at(mlflowTracking).withCredentials(MlflowCredentials.fromEnvironment(System.getenv()))
+                .build(), mlflowExperiment);
+    }
+
+    private String runName() {
+        if (mlflowRunName != null) {
+            return mlflowRunName;
+        }
+        String job = System.getenv("JOB_NAME");
+        String build = System.getenv("BUILD_NUMBER");
+        return job != null && build != null ? job + " #" + build : null;
     }
 
     private TrainingRequest request() {

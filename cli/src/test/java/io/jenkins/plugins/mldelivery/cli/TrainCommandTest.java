@@ -2,6 +2,7 @@ package io.jenkins.plugins.mldelivery.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.mldelivery.core.result.ResultJson;
+import io.jenkins.plugins.mldelivery.core.testing.ServerProcess;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
@@ -117,6 +118,28 @@ public class TrainCommandTest {
         assertThat(noDir.err()).isEqualTo("train: error: working directory " + missing + " does not exist\n");
         assertThat(badTimeout.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(badTimeout.err()).contains("--timeout 'soon': expected a positive duration such as 90s, 30m or 2h");
+    }
+
+    @Test
+    public void shouldWriteTheResultAndExitWith3WhenTrainedButMlflowCannotBeReached() throws Exception {
+        String unreachable = "http://127.0.0.1:" + ServerProcess.freePort();
+
+        CommandLineTester.Run run = train("--command", "sh train.sh", "--mlflow-tracking", unreachable);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.EXTERNAL_FAILURE);
+        assertThat(run.out()).contains("train WARNING", "mlflow: NOT LOGGED to " + unreachable);
+        JsonNode result = ResultJson.mapper().readTree(json.toFile());
+        assertThat(result.get("metrics").get("accuracy").asDouble()).isEqualTo(0.3);
+        assertThat(result.get("mlflow").get("error").asText()).contains("127.0.0.1");
+    }
+
+    @Test
+    public void shouldRefuseAnMlflowUrlThatIsNotHttpBeforeTraining() {
+        CommandLineTester.Run run = train("--command", "sh train.sh", "--mlflow-tracking", "mlflow.example.com:5000");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains("expected an http(s) URL");
+        assertThat(run.out()).doesNotContain("fitting");
     }
 
     @Test

@@ -88,13 +88,16 @@ public record TrainResult(Status status, String failure, Map<String, Double> met
     }
 
     /**
-     * Returns this result with the MLflow run it was logged to.
+     * Returns this result with the MLflow run it was logged to; a run that could not be logged
+     * makes the step warn (the model is trained and archived, but the tracking server lacks it).
      *
      * @param run the run
      * @return the result
      */
     public TrainResult withMlflow(final MlflowRun run) {
-        return new TrainResult(status, failure, metrics, params, lineage, artifacts, artifactsDirectory, series, exitCode,
+        Status overall = run.logged() ? status : status.and(Status.WARNING);
+        String reason = run.logged() || failure != null ? failure : "MLflow tracking failed: " + run.error();
+        return new TrainResult(overall, reason, metrics, params, lineage, artifacts, artifactsDirectory, series, exitCode,
                 outputTail, timing, inputs, sweep, reproducibility, run);
     }
 
@@ -136,7 +139,8 @@ public record TrainResult(Status status, String failure, Map<String, Double> met
         appendSweep(text);
         appendReproducibility(text);
         if (mlflow != null) {
-            text.append("\n  mlflow: run ").append(mlflow.runId()).append(" at ").append(mlflow.runUrl());
+            text.append("\n  mlflow: ").append(mlflow.logged() ? "run " + mlflow.runId() + " at " + mlflow.runUrl()
+                    : "NOT LOGGED to " + mlflow.trackingUri() + ": " + mlflow.error());
         }
         if (status == Status.FAILED && !outputTail.isEmpty()) {
             text.append("\n  last lines of output:");
