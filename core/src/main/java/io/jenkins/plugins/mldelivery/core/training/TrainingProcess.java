@@ -115,7 +115,12 @@ public final class TrainingProcess {
     private void pump(final Process process, final Consumer<String> output, final Deque<String> tail) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                output.accept(line);
+                try {
+                    output.accept(line);
+                }
+                catch (RuntimeException e) {
+                    // a failing listener must not stop the reading: the command would block on a full pipe
+                }
                 synchronized (tail) {
                     tail.addLast(line);
                     if (tail.size() > tailLines) {

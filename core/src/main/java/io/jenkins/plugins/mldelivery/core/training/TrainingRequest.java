@@ -87,73 +87,133 @@ public record TrainingRequest(TrainingCommand command, Path workDir, Map<String,
             this.command = command;
         }
 
-        /** @param dir the working directory @return this */
+        /**
+         * Runs the command in a directory.
+         *
+         * @param dir the working directory
+         * @return this builder
+         */
         public Builder inDirectory(final Path dir) {
             this.workDir = dir;
             return this;
         }
 
-        /** @param name a variable @param value its value @return this */
+        /**
+         * Adds a variable to the command's environment.
+         *
+         * @param name  the variable
+         * @param value its value
+         * @return this builder
+         */
         public Builder withEnvironment(final String name, final String value) {
             environment.put(name, value);
             return this;
         }
 
-        /** @param limit how long the command may run @return this */
+        /**
+         * Kills the command and its children when it runs longer than this.
+         *
+         * @param limit how long the command may run
+         * @return this builder
+         */
         public Builder timingOutAfter(final Duration limit) {
             this.timeout = limit;
             return this;
         }
 
-        /** @param file the params file @return this */
+        /**
+         * Names the params file the command reads.
+         *
+         * @param file the params file
+         * @return this builder
+         */
         public Builder readingParams(final Path file) {
             this.params = file;
             return this;
         }
 
-        /** @param override an override of a parameter @return this */
+        /**
+         * Overrides one of the params file's values.
+         *
+         * @param override the override
+         * @return this builder
+         */
         public Builder overriding(final ParamOverride override) {
             overrides.add(override);
             return this;
         }
 
-        /** @param file a metrics file the command writes @return this */
+        /**
+         * Names a metrics file the command writes.
+         *
+         * @param file the metrics file
+         * @return this builder
+         */
         public Builder readingMetrics(final Path file) {
             metrics.add(file);
             return this;
         }
 
-        /** @param pattern a pattern of model files @return this */
+        /**
+         * Collects the model files a pattern matches.
+         *
+         * @param pattern an Ant-style pattern, e.g. {@code model/**}
+         * @return this builder
+         */
         public Builder collectingModel(final String pattern) {
             models.add(pattern);
             return this;
         }
 
-        /** @param file a training data file @return this */
+        /**
+         * Hashes a training data file for the lineage.
+         *
+         * @param file the data file
+         * @return this builder
+         */
         public Builder trainingOn(final Path file) {
             data.add(file);
             return this;
         }
 
-        /** @param dir the artifacts directory @return this */
+        /**
+         * Copies the model files into a directory when training succeeds.
+         *
+         * @param dir the artifacts directory
+         * @return this builder
+         */
         public Builder publishingTo(final Path dir) {
             this.artifacts = dir;
             return this;
         }
 
-        /** @param shellLine a command that prints a tool's version @return this */
+        /**
+         * Records what a command says about a tool's version.
+         *
+         * @param shellLine e.g. {@code python --version}
+         * @return this builder
+         */
         public Builder recordingToolVersion(final String shellLine) {
             toolVersionCommands.add(shellLine);
             return this;
         }
 
-        /** @param lines how many last output lines to keep @return this */
+        /**
+         * Keeps this many of the command's last output lines in the result.
+         *
+         * @param lines the number of lines
+         * @return this builder
+         */
         public Builder keepingLastLines(final int lines) {
             this.tailLines = lines;
             return this;
         }
 
-        /** @return the request */
+        /**
+         * Returns the request.
+         *
+         * @return the request
+         */
         public TrainingRequest build() {
             return new TrainingRequest(command, workDir, environment, timeout, params, overrides, metrics, models, data,
                     artifacts, toolVersionCommands, tailLines);
