@@ -74,7 +74,7 @@ public class TrainCommandTest {
         CommandLineTester.Run run = train("--", "/bin/sh", "train.sh");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("train PASSED in", "/bin/sh train.sh (exit 0)");
+        assertThat(run.out()).contains("train PASSED in", "/bin/sh train.sh (command exit code 0)");
     }
 
     @Test

@@ -106,7 +106,7 @@ public record TrainResult(Status status, String failure, Map<String, Double> met
         StringBuilder text = new StringBuilder("train ").append(status);
         text.append(String.format(Locale.ROOT, " in %.1f s: %s", timing.durationMillis() / 1000.0, lineage.command()));
         if (exitCode != null) {
-            text.append(exitCode == -1 ? " (killed)" : " (exit " + exitCode + ")");
+            text.append(exitCode == -1 ? " (killed at the timeout)" : " (command exit code " + exitCode + ")");
         }
         if (failure != null) {
             text.append("\n  reason: ").append(failure);

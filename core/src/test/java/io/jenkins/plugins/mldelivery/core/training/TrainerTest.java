@@ -164,7 +164,7 @@ public class TrainerTest {
         assertThat(result.status()).isEqualTo(Status.FAILED);
         assertThat(result.failure()).isEqualTo("timed out after 1500ms; killed the command and every process it started");
         assertThat(result.exitCode()).isEqualTo(-1);
-        assertThat(result.summary()).contains("(killed)");
+        assertThat(result.summary()).contains("(killed at the timeout)");
         assertThat(artifacts).doesNotExist();
     }
 
