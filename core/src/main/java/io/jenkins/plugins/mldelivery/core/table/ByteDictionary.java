@@ -153,6 +153,16 @@ public final class ByteDictionary {
     }
 
     /**
+     * Returns the 64-bit hash of a value's bytes, as {@link #hash(byte[], int, int)} computes it.
+     *
+     * @param id the id
+     * @return the hash
+     */
+    public long hashOf(final int id) {
+        return hashes[id];
+    }
+
+    /**
      * Returns the bytes of a value.
      *
      * @param id the id
@@ -187,7 +197,7 @@ public final class ByteDictionary {
      * @param to   one past the last byte
      * @return the hash
      */
-    static long hash(final byte[] buf, final int from, final int to) {
+    public static long hash(final byte[] buf, final int from, final int to) {
         long h = (to - from) * MULTIPLIER;
         int p = from;
         while (to - p >= 8) {
