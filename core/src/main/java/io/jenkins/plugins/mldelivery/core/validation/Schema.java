@@ -2,14 +2,22 @@ package io.jenkins.plugins.mldelivery.core.validation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.jenkins.plugins.mldelivery.core.io.BadInputException;
 import io.jenkins.plugins.mldelivery.core.result.ResultJson;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * A table's schema, as a JSON file a person can read and edit: the rules of each column (in order),
@@ -38,6 +46,8 @@ import java.util.Objects;
 public record Schema(String format, RowBounds rows, Boolean allowUnexpectedColumns, Map<String, ColumnRules> columns) {
     /** The format marker of the JSON form. */
     public static final String FORMAT = "ml-delivery-schema/1";
+    /** A hand-edited file deserves to hear about its typos. */
+    private static final ObjectReader STRICT = ResultJson.mapper().reader().with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** Checks the format and copies the columns, keeping their order. */
     public Schema {
@@ -82,7 +92,28 @@ public record Schema(String format, RowBounds rows, Boolean allowUnexpectedColum
      * @throws BadInputException naming the file (and line and column) when it is not a valid schema
      */
     public static Schema read(final Path file) {
-        return ResultJson.read(file, Schema.class);
+        try {
+            return STRICT.readValue(file.toFile(), Schema.class);
+        }
+        catch (UnrecognizedPropertyException e) {
+            throw new BadInputException(file + where(e) + ": unknown key '" + e.getPropertyName() + "'; known keys here are "
+                    + e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")));
+        }
+        catch (JsonProcessingException e) {
+            String message = e.getCause() instanceof IllegalArgumentException cause ? cause.getMessage() : e.getOriginalMessage();
+            throw new BadInputException(file + where(e) + ": not a valid schema: " + message);
+        }
+        catch (IOException e) {
+            if (!Files.exists(file)) {
+                throw new BadInputException(file + ": no such file");
+            }
+            throw new BadInputException(file + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    private static String where(final JsonProcessingException e) {
+        JsonLocation location = e.getLocation();
+        return location == null ? "" : ":" + location.getLineNr() + ":" + location.getColumnNr();
     }
 
     /**
