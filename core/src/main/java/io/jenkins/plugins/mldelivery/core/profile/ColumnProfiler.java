@@ -181,7 +181,7 @@ public final class ColumnProfiler {
 
     /** Walks the sorted run's equal values: one HLL update per distinct value, exact counts while few. */
     private void countDistinct() {
-        double[] values = new double[Math.min(runSize, CategoryCounts.CAPACITY + 1)];
+        double[] values = new double[Math.min(runSize, CategoryCounts.NUMERIC_CAPACITY + 1)];
         long[] counts = new long[values.length];
         int distinct = 0;
         int i = 0;
@@ -201,7 +201,7 @@ public final class ColumnProfiler {
         }
         if (!distinctOverflow) {
             mergeDistinct(values, counts, Math.min(distinct, values.length));
-            distinctOverflow = distinct > CategoryCounts.CAPACITY || distinctValues.length > CategoryCounts.CAPACITY;
+            distinctOverflow = distinct > CategoryCounts.NUMERIC_CAPACITY || distinctValues.length > CategoryCounts.NUMERIC_CAPACITY;
         }
     }
 
