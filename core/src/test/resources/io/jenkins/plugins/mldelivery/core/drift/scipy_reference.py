@@ -68,6 +68,7 @@ def ks_cases():
         ("large p-value, unequal sizes", spec(15, 997), spec(16, 1013)),
         ("tiny p-value", spec(17, 600), spec(18, 700, shift=1.0)),
         ("above the exact limit (auto is asymptotic)", spec(19, 12000), spec(20, 11000, shift=0.05)),
+        ("p-value below 1e-300", spec(51, 2000), spec(52, 1500, shift=2.0)),
     ]
     out = []
     for name, a, b in pairs:
@@ -110,6 +111,8 @@ def kstwo_cases():
                 out.append({"n": n, "x": x, "sf": float(stats.kstwo.sf(x, n))})
         for t in (0.7, 0.95):  # Ruben-Gambino region 1/(2n) < x <= 1/n
             out.append({"n": n, "x": t / n, "sf": float(stats.kstwo.sf(t / n, n))})
+    # One point with a million: SciPy's own Smirnov tail costs about a second there.
+    out.append({"n": 1000000, "x": 0.0017320508075688774, "sf": float(stats.kstwo.sf(0.0017320508075688774, 1000000))})
     for n, x in ((5, 0.85), (20, 0.97), (20, 0.55)):  # x >= 1 - 1/n and x >= 0.5
         out.append({"n": n, "x": x, "sf": float(stats.kstwo.sf(x, n))})
     return out
