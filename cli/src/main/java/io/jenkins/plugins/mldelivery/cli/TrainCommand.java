@@ -4,6 +4,7 @@ import io.jenkins.plugins.mldelivery.core.io.BadInputException;
 import io.jenkins.plugins.mldelivery.core.mlflow.MlflowClient;
 import io.jenkins.plugins.mldelivery.core.mlflow.MlflowCredentials;
 import io.jenkins.plugins.mldelivery.core.result.Status;
+import io.jenkins.plugins.mldelivery.core.training.CsvDataProfiler;
 import io.jenkins.plugins.mldelivery.core.training.MlflowTracking;
 import io.jenkins.plugins.mldelivery.core.training.ParamOverride;
 import io.jenkins.plugins.mldelivery.core.training.SweepPlan;
@@ -98,6 +99,10 @@ public final class TrainCommand extends StepCommand<TrainResult> {
             description = "Copy the model files here (replaced as a whole, only when training succeeds).")
     private Path artifacts;
 
+    @Option(names = "--no-profile",
+            description = "Do not write a profile of each CSV/TSV --data file into the artifacts directory (profiles/NAME.profile.json).")
+    private boolean noProfile;
+
     @Option(names = "--tool-version", paramLabel = "LINE",
             description = "A shell line whose output identifies a tool, recorded in the lineage (repeatable), e.g. 'python --version', 'pip freeze'.")
     private List<String> toolVersions = new ArrayList<>();
@@ -165,6 +170,9 @@ public final class TrainCommand extends StepCommand<TrainResult> {
                 out.flush();
             }
         }, Clock.systemUTC());
+        if (!noProfile) {
+            trainer = trainer.profilingDataWith(new CsvDataProfiler());
+        }
         MlflowTracking tracking = tracking();
         TrainResult result;
         if (sweep != null) {

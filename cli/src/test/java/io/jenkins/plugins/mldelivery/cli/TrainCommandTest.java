@@ -66,7 +66,19 @@ public class TrainCommandTest {
         assertThat(result.get("params").get("depth").asInt()).isEqualTo(7);
         assertThat(result.get("lineage").get("paramOverrides").get(0).asText()).isEqualTo("depth=7");
         assertThat(artifacts.resolve("model/weights.bin")).hasContent("weights 7");
+        assertThat(artifacts.resolve("profiles/data.csv.profile.json")).exists();
         assertThat(project.resolve("params.yaml")).hasContent("depth: 3");
+    }
+
+    @Test
+    public void shouldLeaveTheProfileOutWhenAsked() {
+        Path artifacts = folder.getRoot().toPath().resolve("artifacts");
+
+        CommandLineTester.Run run = train("--command", "sh train.sh", "--artifacts", artifacts.toString(), "--no-profile");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(artifacts.resolve("model/weights.bin")).exists();
+        assertThat(artifacts.resolve("profiles")).doesNotExist();
     }
 
     @Test

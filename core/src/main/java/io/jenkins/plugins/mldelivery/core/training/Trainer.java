@@ -51,8 +51,9 @@ public final class Trainer {
     }
 
     /**
-     * Returns a trainer that also writes a profile of each data file into the artifacts directory
-     * ({@code profiles/NAME.profile.json}), for later validations to use as their reference.
+     * Returns a trainer that also writes a profile of each data file the profiler handles into the
+     * artifacts directory ({@code profiles/NAME.profile.json}), for later validations to use as
+     * their reference.
      *
      * @param dataProfiler writes one profile
      * @return the trainer
@@ -210,6 +211,9 @@ public final class Trainer {
                 Set<String> names = new LinkedHashSet<>();
                 for (InputIdentity data : setup.data()) {
                     Path file = setup.workDir().resolve(data.path());
+                    if (!profiler.handles(file)) {
+                        continue;
+                    }
                     String name = String.valueOf(file.getFileName());
                     String unique = names.add(name) ? name : names.size() + "-" + name;
                     names.add(unique);

@@ -6,11 +6,20 @@ import java.nio.file.Path;
 
 /**
  * Writes the profile of a training data file, stored beside the model so that later validations
- * can use it as their reference. The {@code data} package provides the real one; training only
- * needs this seam.
+ * can use it as their reference ({@link CsvDataProfiler} for CSV and TSV files).
  */
 @FunctionalInterface
 public interface TrainingDataProfiler {
+    /**
+     * Says whether this profiler can profile a file; files it cannot are only hashed.
+     *
+     * @param dataFile the training data file
+     * @return whether to profile it (by default every file)
+     */
+    default boolean handles(final Path dataFile) {
+        return true;
+    }
+
     /**
      * Profiles one data file.
      *

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mldelivery.core.training;
 
+import io.jenkins.plugins.mldelivery.core.profile.DatasetProfile;
 import io.jenkins.plugins.mldelivery.core.result.Status;
 import io.jenkins.plugins.mldelivery.core.testing.ExternalTools;
 import org.junit.BeforeClass;
@@ -50,8 +51,8 @@ public class CreditRiskExampleTest {
         String log = python("generate_data.py", "--out", "data", "--rows", "20000", "--batch-rows", "3000");
         assertThat(log).contains("data/train.csv: 20000 rows");
         // trained once for the tests below: twice in fact, to check that it is reproducible
-        defaults = new Trainer(line -> { }, Clock.systemUTC())
-                .checkReproducibility(training().build(), 0.0, List.of("latency_p95_ms"));
+        defaults = new Trainer(line -> { }, Clock.systemUTC()).profilingDataWith(new CsvDataProfiler())
+                .checkReproducibility(training().publishingTo(project.resolve("artifacts")).build(), 0.0, List.of("latency_p95_ms"));
         Files.createDirectories(project.resolve("champion"));
         Files.copy(project.resolve("model/model.joblib"), project.resolve("champion/model.joblib")); // before the weak model overwrites it
     }
@@ -108,7 +109,10 @@ public class CreditRiskExampleTest {
         assertThat(metrics.get("f1")).isGreaterThan(0.65);
         assertThat(metrics.get("latency_p95_ms")).isPositive();
         assertThat(result.series().get("eval_logloss")).hasSize(100);
-        assertThat(result.artifacts()).extracting(Artifact::path).containsExactly("model/model.joblib");
+        assertThat(result.artifacts()).extracting(Artifact::path).containsExactly("model/model.joblib", "profiles/train.csv.profile.json");
+        DatasetProfile profile = DatasetProfile.read(project.resolve("artifacts/profiles/train.csv.profile.json"));
+        assertThat(profile.rows()).isEqualTo(20_000);
+        assertThat(profile.column("income")).isPresent();
         assertThat(result.params()).containsEntry("model.max_depth", 3);
     }
 

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.mldelivery.core.training;
 
 import io.jenkins.plugins.mldelivery.core.io.BadInputException;
+import io.jenkins.plugins.mldelivery.core.profile.ColumnProfile;
+import io.jenkins.plugins.mldelivery.core.profile.DatasetProfile;
 import io.jenkins.plugins.mldelivery.core.result.InputIdentity;
 import io.jenkins.plugins.mldelivery.core.result.Status;
 import org.junit.Before;
@@ -199,6 +201,22 @@ public class TrainerTest {
 
         assertThat(result.artifacts()).extracting(Artifact::path).containsExactly("model/model.bin", "profiles/train.csv.profile.json");
         assertThat(artifacts.resolve("profiles/train.csv.profile.json")).hasContent("{\"rows\":2}");
+    }
+
+    @Test
+    public void shouldWriteTheDataStepsProfileOfCsvDataAndOnlyHashOtherFiles() throws Exception {
+        Files.write(project.dir().resolve("data/images.bin"), new byte[] {1, 2, 3});
+
+        TrainResult result = trainer.profilingDataWith(new CsvDataProfiler())
+                .train(project.request().trainingOn(Path.of("data/images.bin")).publishingTo(artifacts).build());
+
+        assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASSED);
+        assertThat(result.lineage().data()).extracting(InputIdentity::path).containsExactly("data/train.csv", "data/images.bin");
+        assertThat(result.artifacts()).extracting(Artifact::path).containsExactly("model/model.bin", "profiles/train.csv.profile.json");
+        DatasetProfile profile = DatasetProfile.read(artifacts.resolve("profiles/train.csv.profile.json"));
+        assertThat(profile.rows()).isEqualTo(2);
+        assertThat(profile.columns()).extracting(ColumnProfile::name).containsExactly("x", "y");
+        assertThat(profile.source().sha256()).isEqualTo(sha256(ToyProject.DATA));
     }
 
     @Test
