@@ -130,7 +130,8 @@ public record TrainResult(Status status, String failure, Map<String, Double> met
                     .append(Boolean.TRUE.equals(lineage.gitDirty()) ? " (dirty)" : "");
         }
         for (Artifact artifact : artifacts) {
-            text.append(artifact.path().startsWith("profiles/") ? "\n  data profile: " : "\n  model: ").append(artifact.path()).append(" (").append(artifact.bytes()).append(" bytes, sha256 ")
+            text.append(artifact.path().startsWith("profiles/") ? "\n  data profile: " : "\n  model: ").append(artifact.path())
+                    .append(" (").append(artifact.bytes()).append(" bytes, sha256 ")
                     .append(shortHash(artifact.sha256())).append(')');
         }
         if (artifactsDirectory != null) {
