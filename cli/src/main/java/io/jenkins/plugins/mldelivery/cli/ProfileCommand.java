@@ -1,16 +1,87 @@
 package io.jenkins.plugins.mldelivery.cli;
 
+import io.jenkins.plugins.mldelivery.core.io.BadInputException;
+import io.jenkins.plugins.mldelivery.core.profile.DataProfiling;
+import io.jenkins.plugins.mldelivery.core.profile.DatasetProfile;
+import io.jenkins.plugins.mldelivery.core.profile.ProfileResult;
+import io.jenkins.plugins.mldelivery.core.result.Timing;
+import io.jenkins.plugins.mldelivery.core.table.ColumnType;
+import io.jenkins.plugins.mldelivery.core.validation.Schema;
+import io.jenkins.plugins.mldelivery.core.validation.SchemaInference;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-import java.util.concurrent.Callable;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * Placeholder for the {@code profile} command until its engine lands; replace this file whole.
+ * {@code ml-delivery profile}: profiles a CSV file in one pass, writes the profile (the reference
+ * for later drift checks) and, if asked, a first schema inferred from it.
  */
-@Command(name = "profile", mixinStandardHelpOptions = true, description = "Not available yet.")
-public final class ProfileCommand implements Callable<Integer> {
+@Command(name = "profile", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Profile a CSV file in one pass: per column its type, missing values, moments, quantile sketch,",
+                "distinct count and value counts. The profile is the reference for drift in later validate runs;",
+                "--infer-schema writes a schema to review and edit."},
+        footer = {"", "Exit codes: 0 profiled, 2 bad usage or unreadable input.", "", "Example:",
+                "  ml-delivery profile --data data/train.csv --out train-profile.json --infer-schema schema.json"})
+public final class ProfileCommand extends StepCommand<ProfileResult> {
+    @Option(names = "--data", paramLabel = "FILE", required = true, description = "The CSV file to profile.")
+    private Path data;
+
+    @Option(names = "--out", paramLabel = "PROFILE.json", description = "Write the full profile as JSON to this file.")
+    private Path out;
+
+    @Option(names = "--infer-schema", paramLabel = "SCHEMA.json", description = "Write a schema inferred from the data to this file.")
+    private Path inferSchema;
+
+    @Option(names = "--schema", paramLabel = "SCHEMA.json",
+            description = "Read the columns' types from this schema instead of inferring them.")
+    private Path schema;
+
+    @Option(names = "--type", paramLabel = "COLUMN=TYPE",
+            description = "Declare a column's type: integer, decimal, boolean, datetime or string; repeat for several.")
+    private Map<String, String> types;
+
+    @Mixin
+    private CsvOptions csv;
+
     @Override
-    public Integer call() {
-        throw new io.jenkins.plugins.mldelivery.core.io.BadInputException("'profile' is not available in this build yet");
+    protected ProfileResult execute() {
+        Clock clock = Clock.systemUTC();
+        Instant start = clock.instant();
+        DatasetProfile profile = DataProfiling.profile(data, csv.format(), declaredTypes(), csv.threads());
+        if (out != null) {
+            profile.write(out);
+        }
+        if (inferSchema != null) {
+            SchemaInference.infer(profile).write(inferSchema);
+        }
+        return ProfileResult.of(Timing.since(start, clock), profile);
+    }
+
+    private Map<String, ColumnType> declaredTypes() {
+        Map<String, ColumnType> declared = new LinkedHashMap<>();
+        if (schema != null) {
+            Schema.read(schema).columns().forEach((name, rules) -> {
+                if (rules.type() != null) {
+                    declared.put(name, rules.type());
+                }
+            });
+        }
+        if (types != null) {
+            types.forEach((name, type) -> {
+                try {
+                    declared.put(name, ColumnType.fromName(type));
+                }
+                catch (IllegalArgumentException e) {
+                    throw new BadInputException("--type " + name + "=" + type + ": " + e.getMessage());
+                }
+            });
+        }
+        return declared;
     }
 }

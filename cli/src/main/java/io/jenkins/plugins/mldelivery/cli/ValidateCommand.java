@@ -1,16 +1,51 @@
 package io.jenkins.plugins.mldelivery.cli;
 
+import io.jenkins.plugins.mldelivery.core.validation.DataValidation;
+import io.jenkins.plugins.mldelivery.core.validation.ValidationRequest;
+import io.jenkins.plugins.mldelivery.core.validation.ValidationResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-import java.util.concurrent.Callable;
+import java.nio.file.Path;
+import java.time.Clock;
 
 /**
- * Placeholder for the {@code validate} command until its engine lands; replace this file whole.
+ * {@code ml-delivery validate}: checks a CSV file against a schema while reading it once, and its
+ * drift against a reference dataset or saved profile.
  */
-@Command(name = "validate", mixinStandardHelpOptions = true, description = "Not available yet.")
-public final class ValidateCommand implements Callable<Integer> {
+@Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Validate a CSV file: check it against a schema (types, required columns, missing rates,",
+                "ranges, allowed values, patterns, uniqueness, row counts, unexpected columns) while reading it once,",
+                "and measure the drift of every column against a reference (a CSV file or a saved profile)."},
+        footer = {"", "Exit codes: 0 passed (or only warnings), 1 violations or dataset drift, 2 bad usage or unreadable input.",
+                "", "Example:",
+                "  ml-delivery validate --data batch.csv --reference train-profile.json --schema schema.json --json out.json"})
+public final class ValidateCommand extends StepCommand<ValidationResult> {
+    @Option(names = "--data", paramLabel = "FILE", required = true, description = "The CSV file to validate.")
+    private Path data;
+
+    @Option(names = "--reference", paramLabel = "FILE|PROFILE.json",
+            description = "The reference for drift: a CSV file, or a profile written by 'ml-delivery profile --out'.")
+    private Path reference;
+
+    @Option(names = "--schema", paramLabel = "SCHEMA.json", description = "The schema to check (see 'ml-delivery profile --infer-schema').")
+    private Path schema;
+
+    @Option(names = "--drift-policy", paramLabel = "FILE",
+            description = "The drift policy (YAML or JSON): thresholds, correction, critical and ignored columns.")
+    private Path driftPolicy;
+
+    @Option(names = "--profile-out", paramLabel = "PROFILE.json", description = "Also write the data's profile to this file.")
+    private Path profileOut;
+
+    @Mixin
+    private CsvOptions csv;
+
     @Override
-    public Integer call() {
-        throw new io.jenkins.plugins.mldelivery.core.io.BadInputException("'validate' is not available in this build yet");
+    protected ValidationResult execute() {
+        ValidationRequest request = new ValidationRequest(data, csv.format(), schema, reference, driftPolicy, csv.threads(),
+                profileOut);
+        return DataValidation.run(request, Clock.systemUTC());
     }
 }

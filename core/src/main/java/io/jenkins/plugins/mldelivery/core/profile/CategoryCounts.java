@@ -37,8 +37,10 @@ import java.util.TreeMap;
 @JsonPropertyOrder({"total", "exact", "distinct", "maximumError", "counts", "frequentItems", "sketch"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public final class CategoryCounts {
-    /** The largest number of distinct values counted exactly. */
-    public static final int CAPACITY = 1000;
+    /** The largest number of distinct values of a string or boolean column counted exactly. */
+    public static final int CAPACITY = 1_000;
+    /** The largest number of distinct values of a numeric column counted exactly (beyond, the quantile sketch describes it). */
+    public static final int NUMERIC_CAPACITY = 1_000;
     /** The map size of the frequent-items sketch used beyond {@link #CAPACITY}. */
     public static final int SKETCH_MAP_SIZE = 2048;
 

@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param missing    the number of missing values
  * @param numeric    moments, quantiles and exact values; present for numeric types only
  * @param categories value counts: always present for string and boolean columns; for numeric
- *                   columns present while they have at most {@link CategoryCounts#CAPACITY}
+ *                   columns present while they have at most {@link CategoryCounts#NUMERIC_CAPACITY}
  *                   distinct values (else {@code null})
  * @param distinct   the number of distinct non-missing values
  */
@@ -89,6 +89,7 @@ public record ColumnProfile(String name, ColumnType type, long count, long missi
             return null; // a numeric column that had too many distinct values on either side
         }
         CategoryCounts merged = categories.merge(other.categories);
-        return type.isNumeric() && !merged.isExact() ? null : merged;
+        boolean tooManyNumbers = !merged.isExact() || merged.distinct() > CategoryCounts.NUMERIC_CAPACITY;
+        return type.isNumeric() && tooManyNumbers ? null : merged;
     }
 }

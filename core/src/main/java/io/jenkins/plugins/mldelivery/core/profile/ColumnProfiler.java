@@ -13,24 +13,32 @@ import java.util.TreeMap;
 
 /**
  * Builds the profile of one column from its values in one pass, in memory that does not grow with
- * the number of values. The result depends only on the values, their order and the seed — not on
- * how the values were batched into calls — so the same column gives the same profile, bit for bit.
+ * the number of values. Numbers are gathered in runs of up to {@link #RUN_CAPACITY}; each run is
+ * sorted once, which gives its moments, its distinct values (exact counts while there are few, one
+ * HLL update per distinct value) and its quantile sketch ({@link SeededKllSketch#ofSorted}) cheaply.
+ * The result depends only on the values, their order and the seed — not on how the values were
+ * batched into calls — so the same column gives the same profile, bit for bit.
  */
 public final class ColumnProfiler {
-    private static final int BLOCK = 1024;
+    /** The most numbers gathered before a run is summarised. */
+    static final int RUN_CAPACITY = 1 << 18;
 
     private final String name;
-    private final ColumnType type;
+    private ColumnType type;
+    private final long seed;
     private long missing;
     private long count;
 
-    private final double[] block;
-    private int blockSize;
+    private double[] run;
+    private int runSize;
+    private int runs;
     private Moments moments = Moments.EMPTY;
-    private final SeededKllSketch kll;
-    private double[] exact = new double[64];
-    private int exactSize;
-    private ValueCountTable valueCounts;
+    private SeededKllSketch kll;
+    private double[] exact;
+    private final RadixSort sorter;
+    private double[] distinctValues = new double[0];
+    private long[] distinctCounts = new long[0];
+    private boolean distinctOverflow;
 
     private Map<String, Long> categoryCounts;
     private ItemsSketch<String> categorySketch;
@@ -47,14 +55,14 @@ public final class ColumnProfiler {
     public ColumnProfiler(final String name, final ColumnType type, final long seed) {
         this.name = Objects.requireNonNull(name, "name");
         this.type = Objects.requireNonNull(type, "type");
+        this.seed = seed;
         if (type.isNumeric()) {
-            block = new double[BLOCK];
+            run = new double[1024];
             kll = new SeededKllSketch(QuantileSketch.DEFAULT_K, seed);
-            valueCounts = new ValueCountTable();
+            sorter = new RadixSort();
         }
         else {
-            block = null;
-            kll = null;
+            sorter = null;
             categoryCounts = new HashMap<>();
         }
     }
@@ -80,6 +88,19 @@ public final class ColumnProfiler {
     }
 
     /**
+     * Turns an integer column into a decimal one, when a value with a fraction shows up.
+     *
+     * @return this profiler
+     */
+    public ColumnProfiler widenToDecimal() {
+        if (type != ColumnType.INTEGER && type != ColumnType.DECIMAL) {
+            throw new IllegalStateException("column '" + name + "' is " + type + ", not a number column");
+        }
+        type = ColumnType.DECIMAL;
+        return this;
+    }
+
+    /**
      * Counts missing values.
      *
      * @param howMany how many
@@ -102,8 +123,11 @@ public final class ColumnProfiler {
             missing++;
             return this;
         }
-        block[blockSize++] = value;
-        if (blockSize == BLOCK) {
+        if (runSize == run.length) {
+            grow(1);
+        }
+        run[runSize++] = value;
+        if (runSize == RUN_CAPACITY) {
             flush();
         }
         return this;
@@ -122,58 +146,87 @@ public final class ColumnProfiler {
         int next = offset;
         int remaining = length;
         while (remaining > 0) {
-            int take = Math.min(remaining, BLOCK - blockSize);
-            System.arraycopy(values, next, block, blockSize, take);
-            blockSize += take;
+            int take = Math.min(remaining, RUN_CAPACITY - runSize);
+            if (runSize + take > run.length) {
+                grow(take);
+            }
+            System.arraycopy(values, next, run, runSize, take);
+            runSize += take;
             next += take;
             remaining -= take;
-            if (blockSize == BLOCK) {
+            if (runSize == RUN_CAPACITY) {
                 flush();
             }
         }
         return this;
     }
 
-    private void flush() {
-        if (blockSize == 0) {
-            return;
-        }
-        moments = moments.merge(Moments.of(block, 0, blockSize));
-        kll.update(block, 0, blockSize);
-        count += blockSize;
-        if (exact != null) {
-            if (exactSize + blockSize > ExactValues.CAPACITY) {
-                exact = null;
-            }
-            else {
-                if (exactSize + blockSize > exact.length) {
-                    exact = Arrays.copyOf(exact, Math.min(ExactValues.CAPACITY, Math.max(exact.length * 2, exactSize + blockSize)));
-                }
-                System.arraycopy(block, 0, exact, exactSize, blockSize);
-                exactSize += blockSize;
-            }
-        }
-        countDistinct();
-        blockSize = 0;
+    private void grow(final int needed) {
+        run = Arrays.copyOf(run, Math.min(RUN_CAPACITY, Math.max(run.length * 2, runSize + needed)));
     }
 
+    private void flush() {
+        if (runSize == 0) {
+            return;
+        }
+        moments = moments.merge(Moments.of(run, 0, runSize));
+        sorter.sort(run, runSize);
+        exact = runs == 0 && runSize <= ExactValues.CAPACITY ? Arrays.copyOf(run, runSize) : null;
+        countDistinct();
+        kll.merge(SeededKllSketch.ofSorted(run, runSize, QuantileSketch.DEFAULT_K, SeededKllSketch.mix64(seed + runs)));
+        count += runSize;
+        runs++;
+        runSize = 0;
+    }
+
+    /** Walks the sorted run's equal values: one HLL update per distinct value, exact counts while few. */
     private void countDistinct() {
+        double[] values = new double[Math.min(runSize, CategoryCounts.NUMERIC_CAPACITY + 1)];
+        long[] counts = new long[values.length];
+        int distinct = 0;
         int i = 0;
-        if (valueCounts != null) {
-            for (; i < blockSize; i++) {
-                int outcome = valueCounts.add(block[i]);
-                if (outcome == ValueCountTable.ADDED) {
-                    hll.update(block[i]);
-                }
-                else if (outcome == ValueCountTable.FULL) {
-                    valueCounts = null;
-                    break;
-                }
+        while (i < runSize) {
+            double value = run[i];
+            int j = i + 1;
+            while (j < runSize && run[j] == value) {
+                j++;
+            }
+            hll.update(value);
+            if (distinct < values.length) {
+                values[distinct] = value == 0 ? 0.0 : value;
+                counts[distinct] = j - i;
+            }
+            distinct++;
+            i = j;
+        }
+        if (!distinctOverflow) {
+            mergeDistinct(values, counts, Math.min(distinct, values.length));
+            distinctOverflow = distinct > CategoryCounts.NUMERIC_CAPACITY || distinctValues.length > CategoryCounts.NUMERIC_CAPACITY;
+        }
+    }
+
+    private void mergeDistinct(final double[] values, final long[] counts, final int size) {
+        double[] mergedValues = new double[distinctValues.length + size];
+        long[] mergedCounts = new long[mergedValues.length];
+        int a = 0;
+        int b = 0;
+        int out = 0;
+        while (a < distinctValues.length || b < size) {
+            if (b == size || (a < distinctValues.length && distinctValues[a] < values[b])) {
+                mergedValues[out] = distinctValues[a];
+                mergedCounts[out++] = distinctCounts[a++];
+            }
+            else if (a == distinctValues.length || values[b] < distinctValues[a]) {
+                mergedValues[out] = values[b];
+                mergedCounts[out++] = counts[b++];
+            }
+            else {
+                mergedValues[out] = values[b];
+                mergedCounts[out++] = counts[b++] + distinctCounts[a++];
             }
         }
-        for (; i < blockSize; i++) {
-            hll.update(block[i]);
-        }
+        distinctValues = Arrays.copyOf(mergedValues, out);
+        distinctCounts = Arrays.copyOf(mergedCounts, out);
     }
 
     /**
@@ -234,15 +287,17 @@ public final class ColumnProfiler {
     public ColumnProfile build() {
         if (type.isNumeric()) {
             flush();
-            ExactValues values = exact == null ? null : ExactValues.of(Arrays.copyOf(exact, exactSize));
+            ExactValues values = exact == null || count > ExactValues.CAPACITY ? null : ExactValues.of(exact);
             NumericSummary summary = new NumericSummary(moments, QuantileSketch.of(kll), values);
             CategoryCounts categories = null;
             Long exactDistinct = null;
-            if (valueCounts != null) {
-                exactDistinct = (long) valueCounts.size();
+            if (!distinctOverflow) {
+                exactDistinct = (long) distinctValues.length;
                 if (type != ColumnType.DATETIME) {
                     Map<String, Long> counts = new HashMap<>();
-                    valueCounts.forEach((value, howMany) -> counts.put(formatNumber(value), howMany));
+                    for (int i = 0; i < distinctValues.length; i++) {
+                        counts.put(formatNumber(distinctValues[i]), distinctCounts[i]);
+                    }
                     categories = CategoryCounts.of(counts);
                 }
             }

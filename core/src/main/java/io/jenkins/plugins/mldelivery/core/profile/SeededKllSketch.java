@@ -65,6 +65,72 @@ final class SeededKllSketch {
         this.coinState = seed;
     }
 
+    /**
+     * Builds the sketch of a sorted run of values by compacting it level by level, once per level,
+     * until it fits the sketch's capacity: each level keeps its first item when its size is odd and
+     * every other one of the rest (from a coin-chosen offset), as DataSketches compacts a sorted
+     * level. A single compaction of a sorted level changes any rank by less than the level's weight
+     * and is unbiased, so this loses less than streaming the same values would.
+     *
+     * @param sorted the values in ascending order (as {@code Arrays.sort} orders them), none NaN
+     * @param length how many of them
+     * @param k      the accuracy parameter
+     * @param seed   the seed of the coins
+     * @return the sketch
+     */
+    static SeededKllSketch ofSorted(final double[] sorted, final int length, final int k, final long seed) {
+        SeededKllSketch sketch = new SeededKllSketch(k, seed);
+        if (length <= k) {
+            sketch.update(sorted, 0, length); // fits without compaction: level 0 holds every value
+            return sketch;
+        }
+        int height = 1;
+        while ((length >> height) + height > totalCapacity(k, height + 1)) {
+            height++;
+        }
+        double[] work = java.util.Arrays.copyOf(sorted, length);
+        double[] leftovers = new double[height];
+        boolean[] hasLeftover = new boolean[height];
+        int size = length;
+        for (int level = 0; level < height; level++) {
+            int start = 0;
+            if ((size & 1) == 1) {
+                leftovers[level] = work[0];
+                hasLeftover[level] = true;
+                start = 1;
+                size--;
+            }
+            int half = size / 2;
+            int j = start + sketch.coin();
+            for (int i = 0; i < half; i++) {
+                work[i] = work[j];
+                j += 2;
+            }
+            size = half;
+        }
+        int levelCount = height + 1;
+        int capacity = totalCapacity(k, levelCount);
+        int[] levels = new int[levelCount + 1];
+        double[] items = new double[capacity];
+        levels[levelCount] = capacity;
+        levels[height] = capacity - size;
+        System.arraycopy(work, 0, items, levels[height], size);
+        for (int level = height - 1; level >= 0; level--) {
+            levels[level] = levels[level + 1] - (hasLeftover[level] ? 1 : 0);
+            if (hasLeftover[level]) {
+                items[levels[level]] = leftovers[level];
+            }
+        }
+        sketch.numLevels = levelCount;
+        sketch.levels = levels;
+        sketch.items = items;
+        sketch.n = length;
+        sketch.min = sorted[0];
+        sketch.max = sorted[length - 1];
+        sketch.levelZeroSorted = true;
+        return sketch;
+    }
+
     int k() {
         return k;
     }

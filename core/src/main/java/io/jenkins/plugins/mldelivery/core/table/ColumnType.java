@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Arrays;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
 /**
@@ -90,6 +92,28 @@ public enum ColumnType {
         }
         throw new IllegalArgumentException("unknown column type '" + name + "', expected one of "
                 + Arrays.stream(values()).map(ColumnType::jsonName).collect(Collectors.joining(", ")));
+    }
+
+    /**
+     * Reads a value of this numeric type written as text, as the CSV reader would: a number for
+     * integer and decimal columns, seconds since the epoch for an ISO-8601 date or date-time.
+     *
+     * @param text the text
+     * @return the value, or empty when the text is not a value of this type
+     */
+    public OptionalDouble numericValue(final String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (this == DATETIME) {
+            DateTimeParser parser = new DateTimeParser();
+            double seconds = parser.parse(bytes, 0, bytes.length);
+            return parser.valid() ? OptionalDouble.of(seconds) : OptionalDouble.empty();
+        }
+        if (numeric) {
+            NumberParser parser = new NumberParser();
+            double value = parser.parse(bytes, 0, bytes.length);
+            return parser.valid() && !Double.isNaN(value) ? OptionalDouble.of(value) : OptionalDouble.empty();
+        }
+        return OptionalDouble.empty();
     }
 
     @Override

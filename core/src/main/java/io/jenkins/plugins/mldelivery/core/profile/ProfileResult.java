@@ -1,0 +1,101 @@
+package io.jenkins.plugins.mldelivery.core.profile;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.jenkins.plugins.mldelivery.core.result.InputIdentity;
+import io.jenkins.plugins.mldelivery.core.result.Status;
+import io.jenkins.plugins.mldelivery.core.result.StepResult;
+import io.jenkins.plugins.mldelivery.core.result.Timing;
+import io.jenkins.plugins.mldelivery.core.table.ColumnType;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The result of the profile step: the data's row count and a line per column; the full profile is
+ * the file written with {@code --out}.
+ *
+ * @param timing  when it ran
+ * @param inputs  the data file
+ * @param rows    the number of data rows
+ * @param columns one summary per column, in file order
+ */
+@JsonPropertyOrder({"step", "status", "timing", "inputs", "rows", "columns"})
+public record ProfileResult(Timing timing, List<InputIdentity> inputs, long rows, List<ColumnSummary> columns)
+        implements StepResult {
+    /** The step's name. */
+    public static final String STEP = "profile";
+
+    /** Copies the lists. */
+    public ProfileResult {
+        Objects.requireNonNull(timing, "timing");
+        inputs = List.copyOf(inputs);
+        columns = List.copyOf(columns);
+    }
+
+    /**
+     * Summarises a profile.
+     *
+     * @param timing  when profiling ran
+     * @param profile the profile
+     * @return the result
+     */
+    public static ProfileResult of(final Timing timing, final DatasetProfile profile) {
+        List<ColumnSummary> columns = profile.columns().stream().map(ColumnSummary::of).toList();
+        return new ProfileResult(timing, profile.source() == null ? List.of() : List.of(profile.source()), profile.rows(), columns);
+    }
+
+    @Override
+    @JsonProperty("step")
+    public String step() {
+        return STEP;
+    }
+
+    @Override
+    @JsonProperty("status")
+    public Status status() {
+        return Status.PASSED;
+    }
+
+    @Override
+    public String summary() {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "profile: %,d rows, %d columns", rows, columns.size()));
+        for (ColumnSummary column : columns) {
+            text.append(System.lineSeparator()).append("  ").append(column.describe());
+        }
+        return text.toString();
+    }
+
+    /**
+     * One column at a glance.
+     *
+     * @param name        the column's name
+     * @param type        its type
+     * @param missingRate the share of rows missing it
+     * @param distinct    the (estimated) number of distinct values
+     * @param min         the smallest value (numeric columns), else {@code null}
+     * @param max         the largest value (numeric columns), else {@code null}
+     * @param mean        the mean (numeric columns), else {@code null}
+     */
+    @JsonPropertyOrder({"name", "type", "missingRate", "distinct", "min", "max", "mean"})
+    public record ColumnSummary(String name, ColumnType type, double missingRate, double distinct, Double min, Double max,
+            Double mean) {
+        static ColumnSummary of(final ColumnProfile column) {
+            NumericSummary numeric = column.numeric();
+            boolean values = numeric != null && numeric.moments().count() > 0;
+            return new ColumnSummary(column.name(), column.type(), column.missingRate(), Math.rint(column.distinct().estimate()),
+                    values ? numeric.moments().min() : null, values ? numeric.moments().max() : null,
+                    values ? numeric.moments().mean() : null);
+        }
+
+        String describe() {
+            String range = min == null ? "" : String.format(Locale.ROOT, ", range %s..%s, mean %.4g", number(min), number(max), mean);
+            return String.format(Locale.ROOT, "%s (%s): %.1f%% missing, %,.0f distinct%s", name, type, missingRate * 100, distinct, range);
+        }
+
+        private static String number(final double value) {
+            return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : String.format(Locale.ROOT, "%.6g", value);
+        }
+    }
+}

@@ -1,0 +1,264 @@
+package io.jenkins.plugins.mldelivery.core.table;
+
+import io.jenkins.plugins.mldelivery.core.io.BadInputException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * A CSV file read in chunks on several threads, with a result that does not depend on the thread
+ * count. The data is cut into chunks of {@link #DEFAULT_CHUNK_BYTES} nominal bytes; a chunk ends
+ * with the first record that ends past its nominal end, a rule that only depends on the file. A
+ * chunk other than the first starts, speculatively, after the first line feed past its nominal
+ * start; if that line feed was inside a quoted field, the previous chunk's true end says so and the
+ * chunk is parsed again from there. Summaries are merged strictly in chunk order.
+ */
+public final class CsvTable {
+    /** The nominal size of a chunk. */
+    public static final int DEFAULT_CHUNK_BYTES = 8 << 20;
+    private static final int MARGIN = 1 << 16;
+
+    private final Path file;
+    private final CsvFormat format;
+    private final CsvHeader header;
+    private final long size;
+    private final int chunkBytes;
+
+    private CsvTable(final Path file, final CsvFormat format, final CsvHeader header, final long size, final int chunkBytes) {
+        this.file = file;
+        this.format = format;
+        this.header = header;
+        this.size = size;
+        this.chunkBytes = chunkBytes;
+    }
+
+    /**
+     * Opens a CSV file and reads its header.
+     *
+     * @param file   the file
+     * @param format its format
+     * @return the table
+     * @throws BadInputException when the file is missing, empty, has a malformed header or no data rows
+     */
+    public static CsvTable open(final Path file, final CsvFormat format) {
+        return open(file, format, DEFAULT_CHUNK_BYTES);
+    }
+
+    /**
+     * Opens a CSV file with a given chunk size (tests use small chunks to exercise chunk boundaries).
+     *
+     * @param file       the file
+     * @param format     its format
+     * @param chunkBytes the nominal chunk size in bytes
+     * @return the table
+     */
+    public static CsvTable open(final Path file, final CsvFormat format, final int chunkBytes) {
+        Objects.requireNonNull(format, "format");
+        if (chunkBytes < 1) {
+            throw new IllegalArgumentException("chunkBytes must be positive: " + chunkBytes);
+        }
+        try (FileChannel channel = openChannel(file)) {
+            long size = channel.size();
+            ChunkBuffer buffer = new ChunkBuffer(file, channel, size, new byte[MARGIN]);
+            buffer.load(0, MARGIN);
+            CsvHeader header;
+            while ((header = CsvHeader.parse(file, buffer.bytes(), buffer.length(), buffer.reachesEndOfFile(), format)) == null) {
+                buffer.slide(0, buffer.length());
+            }
+            if (header.dataStart() >= size) {
+                throw BadInputException.at(file, 0, null, "has a header but no data rows");
+            }
+            return new CsvTable(file, format, header, size, chunkBytes);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static FileChannel openChannel(final Path file) throws IOException {
+        try {
+            if (Files.isDirectory(file)) {
+                throw new BadInputException(file + ": is a directory, expected a CSV file");
+            }
+            return FileChannel.open(file, StandardOpenOption.READ);
+        }
+        catch (NoSuchFileException e) {
+            throw new BadInputException(file + ": no such file");
+        }
+        catch (AccessDeniedException e) {
+            throw new BadInputException(file + ": permission denied");
+        }
+    }
+
+    /**
+     * Returns the file.
+     *
+     * @return the path
+     */
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * Returns the format the file is read with.
+     *
+     * @return the format
+     */
+    public CsvFormat format() {
+        return format;
+    }
+
+    /**
+     * Returns the column names from the header.
+     *
+     * @return the names in file order
+     */
+    public List<String> columns() {
+        return header.names();
+    }
+
+    /**
+     * Returns the header.
+     *
+     * @return the header
+     */
+    public CsvHeader header() {
+        return header;
+    }
+
+    /**
+     * Infers the columns' types from the records of the first chunk (the first
+     * {@link #DEFAULT_CHUNK_BYTES} bytes by default; the whole file when it is smaller).
+     *
+     * @return the inferred types, in column order
+     */
+    public List<ColumnType> inferTypes() {
+        try (FileChannel channel = openChannel(file)) {
+            ChunkBuffer buffer = new ChunkBuffer(file, channel, size, new byte[0]);
+            return TypeInference.infer(this, buffer, header.dataStart(), Math.min(size, header.dataStart() + chunkBytes));
+        }
+        catch (ChunkFailure failure) {
+            throw toBadInput(failure, header.lines() + 1L, null);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads every record once and folds the chunks' summaries in file order.
+     *
+     * @param types   the type of each column, in column order
+     * @param threads how many threads parse chunks (1 parses on the calling thread)
+     * @param work    what to compute per chunk and how to merge it
+     * @param <R>     the type of the summaries
+     * @return the merged summary
+     * @throws BadInputException naming the row and column of the first problem in the file
+     */
+    public <R> R scan(final List<ColumnType> types, final int threads, final ChunkWork<R> work) {
+        if (types.size() != header.names().size()) {
+            throw new IllegalArgumentException("expected " + header.names().size() + " column types, got " + types.size());
+        }
+        ColumnType[] typeArray = types.toArray(ColumnType[]::new);
+        long dataBytes = size - header.dataStart();
+        int chunks = (int) Math.max(1, (dataBytes + chunkBytes - 1) / chunkBytes);
+        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, daemonThreads()) : null;
+        try (FileChannel channel = openChannel(file)) {
+            ChunkReader reader = new ChunkReader(this, channel, typeArray, work);
+            Deque<Future<ChunkReader.Outcome<R>>> window = new ArrayDeque<>();
+            int submitted = 0;
+            long expectedStart = header.dataStart();
+            long line = header.lines() + 1L;
+            long records = 0;
+            R accumulated = null;
+            for (int index = 0; index < chunks; index++) {
+                ChunkReader.Outcome<R> outcome;
+                if (pool == null) {
+                    outcome = reader.read(index, expectedStart);
+                }
+                else {
+                    while (submitted < chunks && window.size() < threads + 1) {
+                        int next = submitted++;
+                        window.add(pool.submit(() -> reader.read(next, -1)));
+                    }
+                    outcome = window.poll().get();
+                    if (outcome.start() != expectedStart) {
+                        outcome = reader.read(index, expectedStart); // the speculative start was inside a quoted field
+                    }
+                }
+                if (outcome.failure() != null) {
+                    throw toBadInput(outcome.failure(), line, typeArray);
+                }
+                accumulated = work.merge(accumulated, outcome.value(), line);
+                line += outcome.lines();
+                records += outcome.records();
+                expectedStart = outcome.end();
+            }
+            if (records == 0) {
+                throw BadInputException.at(file, 0, null, "has a header but no data rows");
+            }
+            return accumulated;
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading " + file, e);
+        }
+        catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+        }
+        finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    long size() {
+        return size;
+    }
+
+    int chunkBytes() {
+        return chunkBytes;
+    }
+
+    private BadInputException toBadInput(final ChunkFailure failure, final long firstLine, final ColumnType[] types) {
+        String column = failure.column() >= 0 ? header.names().get(failure.column()) : null;
+        String message = failure.getMessage();
+        if (failure.typeMismatch()) {
+            message += "; declare the column's type in a schema (--schema) if the type is wrong";
+        }
+        return BadInputException.at(file, firstLine + failure.lineOffset(), column, message);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        return runnable -> {
+            Thread thread = new Thread(runnable, "ml-delivery-csv");
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
