@@ -3,6 +3,7 @@ package io.jenkins.plugins.mldelivery.core.mlflow;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.mldelivery.core.io.ExternalSystemException;
 import io.jenkins.plugins.mldelivery.core.testing.MlflowServer;
+import io.jenkins.plugins.mldelivery.core.testing.SharedMlflowServer;
 import io.jenkins.plugins.mldelivery.core.testing.ServerProcess;
 import org.junit.ClassRule;
 import org.junit.Test;

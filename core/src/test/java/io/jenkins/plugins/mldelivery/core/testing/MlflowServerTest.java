@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 public class MlflowServerTest {
     @ClassRule
-    public static MlflowServer mlflow = new MlflowServer();
+    public static MlflowServer mlflow = SharedMlflowServer.instance();
 
     @Test
     public void shouldServeTheRegistryApiOnLoopback() throws Exception {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.mldelivery.core.mlflow.MlflowClient;
 import io.jenkins.plugins.mldelivery.core.result.Status;
 import io.jenkins.plugins.mldelivery.core.testing.MlflowServer;
+import io.jenkins.plugins.mldelivery.core.testing.SharedMlflowServer;
 import io.jenkins.plugins.mldelivery.core.testing.ServerProcess;
 import org.junit.Before;
 import org.junit.ClassRule;
@@ -27,7 +28,7 @@ import static org.junit.Assume.assumeTrue;
 /** Logs real training results to a real MLflow server and reads the runs back through its REST API. */
 public class MlflowTrackingTest {
     @ClassRule
-    public static MlflowServer mlflow = new MlflowServer();
+    public static MlflowServer mlflow = SharedMlflowServer.instance();
 
     @Rule
     public TemporaryFolder folder = new TemporaryFolder();

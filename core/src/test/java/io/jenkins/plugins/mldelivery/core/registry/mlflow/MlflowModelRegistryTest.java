@@ -6,7 +6,7 @@ import io.jenkins.plugins.mldelivery.core.io.ExternalSystemException;
 import io.jenkins.plugins.mldelivery.core.io.FileDigest;
 import io.jenkins.plugins.mldelivery.core.mlflow.FaultyHttpServer;
 import io.jenkins.plugins.mldelivery.core.mlflow.MlflowClient;
-import io.jenkins.plugins.mldelivery.core.mlflow.SharedMlflowServer;
+import io.jenkins.plugins.mldelivery.core.testing.SharedMlflowServer;
 import io.jenkins.plugins.mldelivery.core.registry.AliasMove;
 import io.jenkins.plugins.mldelivery.core.registry.ChangeNote;
 import io.jenkins.plugins.mldelivery.core.registry.ModelArtifact;

@@ -1,6 +1,5 @@
-package io.jenkins.plugins.mldelivery.core.mlflow;
+package io.jenkins.plugins.mldelivery.core.testing;
 
-import io.jenkins.plugins.mldelivery.core.testing.MlflowServer;
 
 import java.io.IOException;
 
