@@ -22,6 +22,8 @@ import java.util.TreeMap;
 public final class ColumnProfiler {
     /** The most numbers gathered before a run is summarised. */
     static final int RUN_CAPACITY = 1 << 18;
+    /** A chunk's profilers run on one thread; sharing that thread's sort buffers spares an allocation per column and chunk. */
+    private static final ThreadLocal<RadixSort> SORTERS = ThreadLocal.withInitial(RadixSort::new);
 
     private final String name;
     private ColumnType type;
@@ -35,7 +37,6 @@ public final class ColumnProfiler {
     private Moments moments = Moments.EMPTY;
     private SeededKllSketch kll;
     private double[] exact;
-    private final RadixSort sorter;
     private double[] distinctValues = new double[0];
     private long[] distinctCounts = new long[0];
     private boolean distinctOverflow;
@@ -59,10 +60,8 @@ public final class ColumnProfiler {
         if (type.isNumeric()) {
             run = new double[1024];
             kll = new SeededKllSketch(QuantileSketch.DEFAULT_K, seed);
-            sorter = new RadixSort();
         }
         else {
-            sorter = null;
             categoryCounts = new HashMap<>();
         }
     }
@@ -170,7 +169,7 @@ public final class ColumnProfiler {
             return;
         }
         moments = moments.merge(Moments.of(run, 0, runSize));
-        sorter.sort(run, runSize);
+        SORTERS.get().sort(run, runSize);
         exact = runs == 0 && runSize <= ExactValues.CAPACITY ? Arrays.copyOf(run, runSize) : null;
         countDistinct();
         kll.merge(SeededKllSketch.ofSorted(run, runSize, QuantileSketch.DEFAULT_K, SeededKllSketch.mix64(seed + runs)));
