@@ -24,6 +24,9 @@ public final class ColumnProfiler {
     static final int RUN_CAPACITY = 1 << 18;
     /** A chunk's profilers run on one thread; sharing that thread's sort buffers spares an allocation per column and chunk. */
     private static final ThreadLocal<RadixSort> SORTERS = ThreadLocal.withInitial(RadixSort::new);
+    /** Run buffers handed back by built profilers, reused by the next chunk's profilers on the same thread. */
+    private static final ThreadLocal<java.util.ArrayDeque<double[]>> RUN_BUFFERS = ThreadLocal.withInitial(java.util.ArrayDeque::new);
+    private static final int POOLED_BUFFERS = 64;
 
     private final String name;
     private ColumnType type;
@@ -58,7 +61,8 @@ public final class ColumnProfiler {
         this.type = Objects.requireNonNull(type, "type");
         this.seed = seed;
         if (type.isNumeric()) {
-            run = new double[1024];
+            double[] pooled = RUN_BUFFERS.get().poll();
+            run = pooled != null ? pooled : new double[1024];
             kll = new SeededKllSketch(QuantileSketch.DEFAULT_K, seed);
         }
         else {
@@ -286,6 +290,11 @@ public final class ColumnProfiler {
     public ColumnProfile build() {
         if (type.isNumeric()) {
             flush();
+            java.util.ArrayDeque<double[]> pool = RUN_BUFFERS.get();
+            if (run.length > 0 && pool.size() < POOLED_BUFFERS) {
+                pool.push(run);
+            }
+            run = new double[0];
             ExactValues values = exact == null || count > ExactValues.CAPACITY ? null : ExactValues.of(exact);
             NumericSummary summary = new NumericSummary(moments, QuantileSketch.of(kll), values);
             CategoryCounts categories = null;

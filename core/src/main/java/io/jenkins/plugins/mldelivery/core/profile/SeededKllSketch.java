@@ -72,7 +72,8 @@ final class SeededKllSketch {
      * level. A single compaction of a sorted level changes any rank by less than the level's weight
      * and is unbiased, so this loses less than streaming the same values would.
      *
-     * @param sorted the values in ascending order (as {@code Arrays.sort} orders them), none NaN
+     * @param sorted the values in ascending order (as {@code Arrays.sort} orders them), none NaN; the
+     *               array is used as work space and holds no longer these values afterwards
      * @param length how many of them
      * @param k      the accuracy parameter
      * @param seed   the seed of the coins
@@ -88,7 +89,9 @@ final class SeededKllSketch {
         while ((length >> height) + height > totalCapacity(k, height + 1)) {
             height++;
         }
-        double[] work = java.util.Arrays.copyOf(sorted, length);
+        double min = sorted[0];
+        double max = sorted[length - 1];
+        double[] work = sorted; // compacted in place: each level writes only below where it reads
         double[] leftovers = new double[height];
         boolean[] hasLeftover = new boolean[height];
         int size = length;
@@ -125,8 +128,8 @@ final class SeededKllSketch {
         sketch.levels = levels;
         sketch.items = items;
         sketch.n = length;
-        sketch.min = sorted[0];
-        sketch.max = sorted[length - 1];
+        sketch.min = min;
+        sketch.max = max;
         sketch.levelZeroSorted = true;
         return sketch;
     }

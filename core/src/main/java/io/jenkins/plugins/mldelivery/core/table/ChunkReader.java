@@ -16,6 +16,8 @@ final class ChunkReader {
     private final ColumnType[] types;
     private final ChunkWork<?> work;
     private final ConcurrentLinkedQueue<byte[]> buffers = new ConcurrentLinkedQueue<>();
+    /** A batch per thread, reused chunk after chunk: its arrays are the bulk of a chunk's garbage otherwise. */
+    private final ThreadLocal<RecordBatch> batches;
 
     /**
      * What reading a chunk gave.
@@ -36,6 +38,7 @@ final class ChunkReader {
         this.channel = channel;
         this.types = types;
         this.work = work;
+        this.batches = ThreadLocal.withInitial(() -> new RecordBatch(types, new ByteDictionary[types.length]));
     }
 
     /**
@@ -92,11 +95,10 @@ final class ChunkReader {
             final ChunkProcessor<R> processor) {
         CsvFormat format = table.format();
         int columns = types.length;
-        ByteDictionary[] dictionaries = new ByteDictionary[columns];
+        RecordBatch batch = batches.get();
         for (int c = 0; c < columns; c++) {
-            dictionaries[c] = types[c].isNumeric() ? null : new ByteDictionary();
+            batch.dictionaries[c] = types[c].isNumeric() ? null : new ByteDictionary();
         }
-        RecordBatch batch = new RecordBatch(types, dictionaries);
         RecordTokenizer tokenizer = new RecordTokenizer(columns, format);
         ColumnDecoder decoder = new ColumnDecoder(format);
         int position = 0;
