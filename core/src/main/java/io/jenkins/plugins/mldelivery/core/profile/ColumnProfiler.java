@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * Builds the profile of one column from its values in one pass, in memory that does not grow with
  * the number of values. Numbers are gathered in runs of up to {@link #RUN_CAPACITY}; each run is
  * sorted once, which gives its moments, its distinct values (exact counts while there are few, one
- * HLL update per distinct value) and its quantile sketch ({@link SeededKllSketch#ofSorted}) cheaply.
+ * HLL update per distinct value) and its quantile sketch ({@link SortedRunCompaction}) cheaply.
  * The result depends only on the values, their order and the seed — not on how the values were
  * batched into calls — so the same column gives the same profile, bit for bit.
  */
@@ -176,7 +176,7 @@ public final class ColumnProfiler {
         SORTERS.get().sort(run, runSize);
         exact = runs == 0 && runSize <= ExactValues.CAPACITY ? Arrays.copyOf(run, runSize) : null;
         countDistinct();
-        kll.merge(SeededKllSketch.ofSorted(run, runSize, QuantileSketch.DEFAULT_K, SeededKllSketch.mix64(seed + runs)));
+        kll.merge(SortedRunCompaction.sketchOf(run, runSize, QuantileSketch.DEFAULT_K, SeededKllSketch.mix64(seed + runs)));
         count += runSize;
         runs++;
         runSize = 0;
