@@ -48,6 +48,7 @@ public final class ColumnProfiler {
     private ItemsSketch<String> categorySketch;
 
     private final HllSketch hll = new HllSketch(DistinctCount.LG_K, TgtHllType.HLL_8);
+    private final long[] hllKey = new long[1];
 
     /**
      * Creates a profiler with a seed for the quantile sketch's compaction coins.
@@ -173,13 +174,24 @@ public final class ColumnProfiler {
             return;
         }
         moments = moments.merge(Moments.of(run, 0, runSize));
-        SORTERS.get().sort(run, runSize);
+        if (!isSorted(run, runSize)) { // ids and timestamps often come sorted: then sorting is a check
+            SORTERS.get().sort(run, runSize);
+        }
         exact = runs == 0 && runSize <= ExactValues.CAPACITY ? Arrays.copyOf(run, runSize) : null;
         countDistinct();
         kll.merge(SortedRunCompaction.sketchOf(run, runSize, QuantileSketch.DEFAULT_K, SeededKllSketch.mix64(seed + runs)));
         count += runSize;
         runs++;
         runSize = 0;
+    }
+
+    private static boolean isSorted(final double[] values, final int length) {
+        for (int i = 1; i < length; i++) {
+            if (values[i] < values[i - 1] || values[i] == values[i - 1] && Double.compare(values[i], values[i - 1]) < 0) {
+                return false; // the second clause: 0.0 before -0.0 is not Arrays.sort's order
+            }
+        }
+        return true;
     }
 
     /** Walks the sorted run's equal values: one HLL update per distinct value, exact counts while few. */
@@ -194,7 +206,9 @@ public final class ColumnProfiler {
             while (j < runSize && run[j] == value) {
                 j++;
             }
-            hll.update(value);
+            // what HllSketch.update(double) hashes, without allocating the one-element array each time
+            hllKey[0] = Double.doubleToLongBits(value == 0.0 ? 0.0 : value);
+            hll.update(hllKey);
             if (distinct < values.length) {
                 values[distinct] = value == 0 ? 0.0 : value;
                 counts[distinct] = j - i;
