@@ -105,8 +105,16 @@ final class ChunkReader {
         long records = 0;
         while (true) {
             long stopAfter = nominalEnd - buffer.filePosition();
-            int status = tokenizer.tokenize(buffer.bytes(), position, buffer.length(), buffer.reachesEndOfFile(),
-                    stopAfter, batch);
+            int status;
+            try {
+                status = tokenizer.tokenize(buffer.bytes(), position, buffer.length(), buffer.reachesEndOfFile(),
+                        stopAfter, batch);
+            }
+            catch (ChunkFailure failure) {
+                // the records before the malformed one may hold an earlier problem: that one is the file's first
+                decoder.decode(buffer.bytes(), batch);
+                throw failure;
+            }
             if (status == RecordTokenizer.NEED_MORE) {
                 position -= buffer.slide(position, Math.max(MARGIN, buffer.bytes().length / 2));
                 continue;
