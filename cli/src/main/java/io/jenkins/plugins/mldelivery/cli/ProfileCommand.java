@@ -23,11 +23,12 @@ import java.util.Map;
  * for later drift checks) and, if asked, a first schema inferred from it.
  */
 @Command(name = "profile", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Profile a CSV file in one pass: per column its type, missing values, moments, quantile sketch,",
-                "distinct count and value counts. The profile is the reference for drift in later validate runs;",
-                "--infer-schema writes a schema to review and edit."},
+        description = "Profile a CSV file in one pass: per column its type, missing values, moments, quantile sketch, "
+                + "distinct count and value counts. The profile is the reference for drift in later validate runs; "
+                + "--infer-schema writes a schema to review and edit.",
         footer = {"", "Exit codes: 0 profiled, 2 bad usage or unreadable input.", "", "Example:",
-                "  ml-delivery profile --data data/train.csv --out train-profile.json --infer-schema schema.json"})
+                "  ml-delivery profile --data data/train.csv --out train-profile.json \\",
+                "      --infer-schema schema.json"})
 public final class ProfileCommand extends StepCommand<ProfileResult> {
     @Option(names = "--data", paramLabel = "FILE", required = true, description = "The CSV file to profile.")
     private Path data;

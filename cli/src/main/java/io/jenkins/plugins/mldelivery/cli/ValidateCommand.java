@@ -15,12 +15,13 @@ import java.time.Clock;
  * drift against a reference dataset or saved profile.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Validate a CSV file: check it against a schema (types, required columns, missing rates,",
-                "ranges, allowed values, patterns, uniqueness, row counts, unexpected columns) while reading it once,",
-                "and measure the drift of every column against a reference (a CSV file or a saved profile)."},
+        description = "Validate a CSV file: check it against a schema (types, required columns, missing rates, ranges, "
+                + "allowed values, patterns, uniqueness, row counts, unexpected columns) while reading it once, and measure "
+                + "the drift of every column against a reference (a CSV file or a saved profile).",
         footer = {"", "Exit codes: 0 passed (or only warnings), 1 violations or dataset drift, 2 bad usage or unreadable input.",
                 "", "Example:",
-                "  ml-delivery validate --data batch.csv --reference train-profile.json --schema schema.json --json out.json"})
+                "  ml-delivery validate --data batch.csv --reference train-profile.json \\",
+                "      --schema schema.json --json out.json"})
 public final class ValidateCommand extends StepCommand<ValidationResult> {
     @Option(names = "--data", paramLabel = "FILE", required = true, description = "The CSV file to validate.")
     private Path data;

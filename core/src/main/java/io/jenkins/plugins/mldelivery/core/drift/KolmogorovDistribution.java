@@ -20,6 +20,9 @@ import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
  * </ul>
  */
 final class KolmogorovDistribution {
+    /** Below this n&middot;x&sup2; (for n &gt; 140) the tail is computed from the limiting distribution's small-z series. */
+    private static final double SMALL_NX_SQUARED = 0.08;
+
     private static final KolmogorovSmirnovTest COMMONS = new KolmogorovSmirnovTest();
     /** Terms of the Birnbaum-Tingey sum this far (in log) below the largest add less than 1e-26 of it. */
     private static final double NEGLIGIBLE_LOG_TERM = 60;
@@ -75,11 +78,33 @@ final class KolmogorovDistribution {
         if (nxSquared >= 2.2) {
             return clip(2 * smirnovSf(n, x));
         }
+        if (nxSquared < SMALL_NX_SQUARED) {
+            // Pelz-Good's series (Commons Math) does not converge this close to zero; here the CDF is
+            // below 1e-11, and the limiting distribution's small-argument series gives it to that accuracy.
+            return clip(1 - limitingCdfNearZero(Math.sqrt(nxSquared)));
+        }
         if (n > Integer.MAX_VALUE) {
             // Commons Math takes an int; this far out the limiting distribution is accurate to ~1e-5.
             return clip(1 - COMMONS.ksSum(Math.sqrt(n) * x, 1e-20, 100_000));
         }
         return clip(1 - COMMONS.cdf(x, (int) n));
+    }
+
+    /**
+     * Returns the Kolmogorov limiting CDF K(z) = &radic;(2&pi;)/z &middot; &Sigma;<sub>k&ge;1</sub>
+     * exp(-(2k-1)&sup2;&pi;&sup2;/(8z&sup2;)) (Marsaglia, Tsang &amp; Wang 2003, eq. 2), which converges in a
+     * few terms for small z, where the alternating series and Pelz-Good do not.
+     */
+    static double limitingCdfNearZero(final double z) {
+        if (z <= 0) {
+            return 0;
+        }
+        double sum = 0;
+        for (int k = 1; k <= 5; k++) {
+            double odd = 2 * k - 1;
+            sum += Math.exp(-odd * odd * Math.PI * Math.PI / (8 * z * z));
+        }
+        return Math.sqrt(2 * Math.PI) / z * sum;
     }
 
     /**

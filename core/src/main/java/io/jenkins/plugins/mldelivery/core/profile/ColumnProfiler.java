@@ -15,13 +15,18 @@ import java.util.TreeMap;
  * Builds the profile of one column from its values in one pass, in memory that does not grow with
  * the number of values. Numbers are gathered in runs of up to {@link #RUN_CAPACITY}; each run is
  * sorted once, which gives its moments, its distinct values (exact counts while there are few, one
- * HLL update per distinct value) and its quantile sketch ({@link SeededKllSketch#ofSorted}) cheaply.
+ * HLL update per distinct value) and its quantile sketch ({@link SortedRunCompaction}) cheaply.
  * The result depends only on the values, their order and the seed — not on how the values were
  * batched into calls — so the same column gives the same profile, bit for bit.
  */
 public final class ColumnProfiler {
     /** The most numbers gathered before a run is summarised. */
     static final int RUN_CAPACITY = 1 << 18;
+    /** A chunk's profilers run on one thread; sharing that thread's sort buffers spares an allocation per column and chunk. */
+    private static final ThreadLocal<RadixSort> SORTERS = ThreadLocal.withInitial(RadixSort::new);
+    /** Run buffers handed back by built profilers, reused by the next chunk's profilers on the same thread. */
+    private static final ThreadLocal<java.util.ArrayDeque<double[]>> RUN_BUFFERS = ThreadLocal.withInitial(java.util.ArrayDeque::new);
+    private static final int POOLED_BUFFERS = 64;
 
     private final String name;
     private ColumnType type;
@@ -35,7 +40,6 @@ public final class ColumnProfiler {
     private Moments moments = Moments.EMPTY;
     private SeededKllSketch kll;
     private double[] exact;
-    private final RadixSort sorter;
     private double[] distinctValues = new double[0];
     private long[] distinctCounts = new long[0];
     private boolean distinctOverflow;
@@ -44,6 +48,7 @@ public final class ColumnProfiler {
     private ItemsSketch<String> categorySketch;
 
     private final HllSketch hll = new HllSketch(DistinctCount.LG_K, TgtHllType.HLL_8);
+    private final long[] hllKey = new long[1];
 
     /**
      * Creates a profiler with a seed for the quantile sketch's compaction coins.
@@ -57,12 +62,11 @@ public final class ColumnProfiler {
         this.type = Objects.requireNonNull(type, "type");
         this.seed = seed;
         if (type.isNumeric()) {
-            run = new double[1024];
+            double[] pooled = RUN_BUFFERS.get().poll();
+            run = pooled != null ? pooled : new double[1024];
             kll = new SeededKllSketch(QuantileSketch.DEFAULT_K, seed);
-            sorter = new RadixSort();
         }
         else {
-            sorter = null;
             categoryCounts = new HashMap<>();
         }
     }
@@ -170,13 +174,24 @@ public final class ColumnProfiler {
             return;
         }
         moments = moments.merge(Moments.of(run, 0, runSize));
-        sorter.sort(run, runSize);
+        if (!isSorted(run, runSize)) { // ids and timestamps often come sorted: then sorting is a check
+            SORTERS.get().sort(run, runSize);
+        }
         exact = runs == 0 && runSize <= ExactValues.CAPACITY ? Arrays.copyOf(run, runSize) : null;
         countDistinct();
-        kll.merge(SeededKllSketch.ofSorted(run, runSize, QuantileSketch.DEFAULT_K, SeededKllSketch.mix64(seed + runs)));
+        kll.merge(SortedRunCompaction.sketchOf(run, runSize, QuantileSketch.DEFAULT_K, SeededKllSketch.mix64(seed + runs)));
         count += runSize;
         runs++;
         runSize = 0;
+    }
+
+    private static boolean isSorted(final double[] values, final int length) {
+        for (int i = 1; i < length; i++) {
+            if (values[i] < values[i - 1] || values[i] == values[i - 1] && Double.compare(values[i], values[i - 1]) < 0) {
+                return false; // the second clause: 0.0 before -0.0 is not Arrays.sort's order
+            }
+        }
+        return true;
     }
 
     /** Walks the sorted run's equal values: one HLL update per distinct value, exact counts while few. */
@@ -191,7 +206,9 @@ public final class ColumnProfiler {
             while (j < runSize && run[j] == value) {
                 j++;
             }
-            hll.update(value);
+            // what HllSketch.update(double) hashes, without allocating the one-element array each time
+            hllKey[0] = Double.doubleToLongBits(value == 0.0 ? 0.0 : value);
+            hll.update(hllKey);
             if (distinct < values.length) {
                 values[distinct] = value == 0 ? 0.0 : value;
                 counts[distinct] = j - i;
@@ -287,6 +304,11 @@ public final class ColumnProfiler {
     public ColumnProfile build() {
         if (type.isNumeric()) {
             flush();
+            java.util.ArrayDeque<double[]> pool = RUN_BUFFERS.get();
+            if (run.length > 0 && pool.size() < POOLED_BUFFERS) {
+                pool.push(run);
+            }
+            run = new double[0];
             ExactValues values = exact == null || count > ExactValues.CAPACITY ? null : ExactValues.of(exact);
             NumericSummary summary = new NumericSummary(moments, QuantileSketch.of(kll), values);
             CategoryCounts categories = null;

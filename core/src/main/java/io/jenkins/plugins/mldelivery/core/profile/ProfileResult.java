@@ -84,14 +84,23 @@ public record ProfileResult(Timing timing, List<InputIdentity> inputs, long rows
         static ColumnSummary of(final ColumnProfile column) {
             NumericSummary numeric = column.numeric();
             boolean values = numeric != null && numeric.moments().count() > 0;
-            return new ColumnSummary(column.name(), column.type(), column.missingRate(), Math.rint(column.distinct().estimate()),
+            // the sketch's estimate can exceed the number of values, which bounds it
+            double distinct = Math.min(column.count(), Math.rint(column.distinct().estimate()));
+            return new ColumnSummary(column.name(), column.type(), column.missingRate(), distinct,
                     values ? numeric.moments().min() : null, values ? numeric.moments().max() : null,
                     values ? numeric.moments().mean() : null);
         }
 
         String describe() {
-            String range = min == null ? "" : String.format(Locale.ROOT, ", range %s..%s, mean %.4g", number(min), number(max), mean);
+            String range = min == null ? "" : type == ColumnType.DATETIME
+                    ? String.format(Locale.ROOT, ", range %s..%s", instant(min), instant(max))
+                    : String.format(Locale.ROOT, ", range %s..%s, mean %.4g", number(min), number(max), mean);
             return String.format(Locale.ROOT, "%s (%s): %.1f%% missing, %,.0f distinct%s", name, type, missingRate * 100, distinct, range);
+        }
+
+        private static String instant(final double seconds) {
+            long whole = (long) Math.floor(seconds);
+            return java.time.Instant.ofEpochSecond(whole, Math.round((seconds - whole) * 1e9)).toString();
         }
 
         private static String number(final double value) {

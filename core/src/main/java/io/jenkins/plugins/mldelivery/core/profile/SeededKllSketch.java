@@ -1,7 +1,5 @@
 package io.jenkins.plugins.mldelivery.core.profile;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -15,23 +13,13 @@ import java.util.Arrays;
  * ({@code KllSketch.getNormalizedRankError(k, false)}, about 1.33% of n for k = 200 at 99%
  * confidence) applies unchanged, since the coins are still fair and independent of the data.
  *
- * <p>The state serialises to DataSketches' compact KLL format, so that
+ * <p>The state serialises to DataSketches' compact KLL format ({@link KllCompactFormat}), so that
  * {@code KllDoublesSketch.heapify} reads it and every DataSketches query works on it.</p>
  */
 final class SeededKllSketch {
     /** The minimum level width; DataSketches' default, the only one its error tables cover. */
     static final int M = 8;
 
-    private static final long[] POWERS_OF_THREE = powersOfThree();
-    private static final int PREAMBLE_BYTES = 20;
-    private static final byte FAMILY_KLL = 15;
-    private static final byte SERIAL_VERSION_EMPTY_FULL = 1;
-    private static final byte SERIAL_VERSION_SINGLE = 2;
-    private static final byte PREAMBLE_INTS_EMPTY_SINGLE = 2;
-    private static final byte PREAMBLE_INTS_FULL = 5;
-    private static final int EMPTY_BIT = 1;
-    private static final int LEVEL_ZERO_SORTED_BIT = 2;
-    private static final int SINGLE_ITEM_BIT = 4;
 
     private final int k;
     private int minK;
@@ -63,72 +51,6 @@ final class SeededKllSketch {
         this.levels = new int[] {k, k};
         this.items = new double[k];
         this.coinState = seed;
-    }
-
-    /**
-     * Builds the sketch of a sorted run of values by compacting it level by level, once per level,
-     * until it fits the sketch's capacity: each level keeps its first item when its size is odd and
-     * every other one of the rest (from a coin-chosen offset), as DataSketches compacts a sorted
-     * level. A single compaction of a sorted level changes any rank by less than the level's weight
-     * and is unbiased, so this loses less than streaming the same values would.
-     *
-     * @param sorted the values in ascending order (as {@code Arrays.sort} orders them), none NaN
-     * @param length how many of them
-     * @param k      the accuracy parameter
-     * @param seed   the seed of the coins
-     * @return the sketch
-     */
-    static SeededKllSketch ofSorted(final double[] sorted, final int length, final int k, final long seed) {
-        SeededKllSketch sketch = new SeededKllSketch(k, seed);
-        if (length <= k) {
-            sketch.update(sorted, 0, length); // fits without compaction: level 0 holds every value
-            return sketch;
-        }
-        int height = 1;
-        while ((length >> height) + height > totalCapacity(k, height + 1)) {
-            height++;
-        }
-        double[] work = java.util.Arrays.copyOf(sorted, length);
-        double[] leftovers = new double[height];
-        boolean[] hasLeftover = new boolean[height];
-        int size = length;
-        for (int level = 0; level < height; level++) {
-            int start = 0;
-            if ((size & 1) == 1) {
-                leftovers[level] = work[0];
-                hasLeftover[level] = true;
-                start = 1;
-                size--;
-            }
-            int half = size / 2;
-            int j = start + sketch.coin();
-            for (int i = 0; i < half; i++) {
-                work[i] = work[j];
-                j += 2;
-            }
-            size = half;
-        }
-        int levelCount = height + 1;
-        int capacity = totalCapacity(k, levelCount);
-        int[] levels = new int[levelCount + 1];
-        double[] items = new double[capacity];
-        levels[levelCount] = capacity;
-        levels[height] = capacity - size;
-        System.arraycopy(work, 0, items, levels[height], size);
-        for (int level = height - 1; level >= 0; level--) {
-            levels[level] = levels[level + 1] - (hasLeftover[level] ? 1 : 0);
-            if (hasLeftover[level]) {
-                items[levels[level]] = leftovers[level];
-            }
-        }
-        sketch.numLevels = levelCount;
-        sketch.levels = levels;
-        sketch.items = items;
-        sketch.n = length;
-        sketch.min = sorted[0];
-        sketch.max = sorted[length - 1];
-        sketch.levelZeroSorted = true;
-        return sketch;
     }
 
     int k() {
@@ -255,7 +177,7 @@ final class SeededKllSketch {
         int tmpSpaceNeeded = retained() + other.levels[other.numLevels] - other.levels[1];
         double[] work = new double[tmpSpaceNeeded];
         int provisionalNumLevels = Math.max(numLevels, other.numLevels);
-        int ub = Math.max(ubOnNumLevels(finalN), provisionalNumLevels);
+        int ub = Math.max(KllLevels.upperBoundOfLevels(finalN), provisionalNumLevels);
         int[] workLevels = new int[ub + 2];
         int[] outLevels = new int[ub + 2];
         populateWork(work, workLevels, provisionalNumLevels, other);
@@ -308,7 +230,7 @@ final class SeededKllSketch {
             final int[] outLevels) {
         int levelCount = numLevelsIn;
         int currentItemCount = inLevels[levelCount] - inLevels[0];
-        int targetItemCount = totalCapacity(k, levelCount);
+        int targetItemCount = KllLevels.totalCapacity(k, levelCount);
         outLevels[0] = 0;
         int level = -1;
         boolean done = false;
@@ -320,7 +242,7 @@ final class SeededKllSketch {
             int rawBeg = inLevels[level];
             int rawLim = inLevels[level + 1];
             int rawPop = rawLim - rawBeg;
-            if (currentItemCount < targetItemCount || rawPop < levelCapacity(k, levelCount, level)) {
+            if (currentItemCount < targetItemCount || rawPop < KllLevels.capacity(k, levelCount, level)) {
                 System.arraycopy(buf, rawBeg, buf, outLevels[level], rawPop);
                 outLevels[level + 1] = outLevels[level] + rawPop;
             }
@@ -351,7 +273,7 @@ final class SeededKllSketch {
                 inLevels[level + 1] -= halfAdjPop;
                 if (level == levelCount - 1) {
                     levelCount++;
-                    targetItemCount += levelCapacity(k, levelCount, 0);
+                    targetItemCount += KllLevels.capacity(k, levelCount, 0);
                 }
             }
             if (level == levelCount - 1) {
@@ -404,7 +326,7 @@ final class SeededKllSketch {
 
     private int findLevelToCompact() {
         int level = 0;
-        while (levels[level + 1] - levels[level] < levelCapacity(k, numLevels, level)) {
+        while (levels[level + 1] - levels[level] < KllLevels.capacity(k, numLevels, level)) {
             level++;
         }
         return level;
@@ -412,7 +334,7 @@ final class SeededKllSketch {
 
     private void addEmptyTopLevel() {
         int oldCapacity = levels[numLevels];
-        int delta = levelCapacity(k, numLevels + 1, 0);
+        int delta = KllLevels.capacity(k, numLevels + 1, 0);
         int[] newLevels = Arrays.copyOf(levels, numLevels + 2);
         for (int level = 0; level <= numLevels; level++) {
             newLevels[level] += delta;
@@ -499,181 +421,57 @@ final class SeededKllSketch {
         return levels[numLevels] - levels[0];
     }
 
-    /** DataSketches' {@code KllHelper.levelCapacity}: max(m, round(k (2/3)^depth)). */
-    static int levelCapacity(final int k, final int numLevels, final int level) {
-        int depth = numLevels - level - 1;
-        return (int) Math.max(M, capacityAtDepth(k, depth));
-    }
-
-    private static long capacityAtDepth(final long k, final int depth) {
-        if (depth <= 30) {
-            return capacityAtShallowDepth(k, depth);
-        }
-        int half = depth / 2;
-        return capacityAtShallowDepth(capacityAtShallowDepth(k, half), depth - half);
-    }
-
-    private static long capacityAtShallowDepth(final long k, final int depth) {
-        long twoK = k << 1;
-        long tmp = (twoK << depth) / POWERS_OF_THREE[depth];
-        return (tmp + 1L) >>> 1;
-    }
-
-    static int totalCapacity(final int k, final int numLevels) {
-        long total = 0;
-        for (int level = 0; level < numLevels; level++) {
-            total += levelCapacity(k, numLevels, level);
-        }
-        return (int) total;
-    }
-
-    private static int ubOnNumLevels(final long n) {
-        return 1 + 63 - Long.numberOfLeadingZeros(n);
-    }
-
-    private static long[] powersOfThree() {
-        long[] powers = new long[31];
-        powers[0] = 1;
-        for (int i = 1; i < powers.length; i++) {
-            powers[i] = powers[i - 1] * 3;
-        }
-        return powers;
-    }
 
     /**
-     * Serialises the sketch in DataSketches' compact KLL format (empty, single item or full).
+     * Serialises the sketch in DataSketches' compact KLL format.
      *
-     * @return the bytes, little-endian as DataSketches writes them
+     * @return the bytes
      */
     byte[] toByteArray() {
-        if (n == 0) {
-            return preamble(8, PREAMBLE_INTS_EMPTY_SINGLE, SERIAL_VERSION_EMPTY_FULL, EMPTY_BIT).array();
-        }
-        if (n == 1) {
-            ByteBuffer out = preamble(16, PREAMBLE_INTS_EMPTY_SINGLE, SERIAL_VERSION_SINGLE, SINGLE_ITEM_BIT);
-            out.putDouble(items[levels[0]]);
-            return out.array();
-        }
-        int retained = retained();
-        int size = PREAMBLE_BYTES + numLevels * Integer.BYTES + 2 * Double.BYTES + retained * Double.BYTES;
-        ByteBuffer out = preamble(size, PREAMBLE_INTS_FULL, SERIAL_VERSION_EMPTY_FULL,
-                levelZeroSorted ? LEVEL_ZERO_SORTED_BIT : 0);
-        out.putLong(n);
-        out.putShort((short) minK);
-        out.put((byte) numLevels);
-        out.put((byte) 0);
-        for (int level = 0; level < numLevels; level++) {
-            out.putInt(levels[level]);
-        }
-        out.putDouble(min);
-        out.putDouble(max);
-        for (int i = levels[0]; i < levels[numLevels]; i++) {
-            out.putDouble(items[i]);
-        }
-        return out.array();
-    }
-
-    private ByteBuffer preamble(final int size, final byte preambleInts, final byte serialVersion, final int flags) {
-        ByteBuffer out = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
-        out.put(preambleInts);
-        out.put(serialVersion);
-        out.put(FAMILY_KLL);
-        out.put((byte) flags);
-        out.putShort((short) k);
-        out.put((byte) M);
-        out.put((byte) 0);
-        return out;
+        return KllCompactFormat.write(this);
     }
 
     /**
-     * Reads a sketch from DataSketches' compact KLL format, as written by {@link #toByteArray()} or
-     * by DataSketches itself.
+     * Reads a sketch from DataSketches' compact KLL format.
      *
      * @param bytes the serialised sketch
      * @param seed  the seed of the coins for further updates and merges
      * @return the sketch
-     * @throws IllegalArgumentException if the bytes are not a compact KLL doubles sketch with m = 8
      */
     static SeededKllSketch fromByteArray(final byte[] bytes, final long seed) {
-        if (bytes.length < 8) {
-            throw new IllegalArgumentException("a KLL sketch needs at least 8 bytes, found " + bytes.length);
-        }
-        ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        byte preambleInts = in.get();
-        byte serialVersion = in.get();
-        byte family = in.get();
-        int flags = in.get();
-        int k = Short.toUnsignedInt(in.getShort());
-        int m = in.get();
-        in.get();
-        if (family != FAMILY_KLL || m != M) {
-            throw new IllegalArgumentException("not a KLL sketch with m = 8 (family " + family + ", m " + m + ")");
-        }
-        SeededKllSketch sketch = new SeededKllSketch(k, seed);
-        if ((flags & EMPTY_BIT) != 0) {
-            return sketch;
-        }
-        if ((flags & SINGLE_ITEM_BIT) != 0 && preambleInts == PREAMBLE_INTS_EMPTY_SINGLE) {
-            checkLength(bytes, 16);
-            sketch.update(in.getDouble());
-            return sketch;
-        }
-        if (preambleInts != PREAMBLE_INTS_FULL || serialVersion != SERIAL_VERSION_EMPTY_FULL) {
-            throw new IllegalArgumentException("not a compact KLL sketch (preamble " + preambleInts
-                    + ", version " + serialVersion + ")");
-        }
-        checkLength(bytes, PREAMBLE_BYTES);
-        long n = in.getLong();
-        int minK = Short.toUnsignedInt(in.getShort());
-        int numLevels = in.get();
-        in.get();
-        if (numLevels < 1 || numLevels > 61) {
-            throw new IllegalArgumentException("a KLL sketch has 1..61 levels, found " + numLevels);
-        }
-        checkLength(bytes, PREAMBLE_BYTES + numLevels * Integer.BYTES + 2 * Double.BYTES);
-        int capacity = totalCapacity(k, numLevels);
-        int[] levels = new int[numLevels + 1];
-        for (int level = 0; level < numLevels; level++) {
-            levels[level] = in.getInt();
-        }
-        levels[numLevels] = capacity;
-        checkLevels(levels, n);
-        double min = in.getDouble();
-        double max = in.getDouble();
-        checkLength(bytes, in.position() + (capacity - levels[0]) * Double.BYTES);
-        double[] items = new double[capacity];
-        for (int i = levels[0]; i < capacity; i++) {
-            items[i] = in.getDouble();
-        }
-        sketch.n = n;
-        sketch.minK = minK;
-        sketch.numLevels = numLevels;
-        sketch.levels = levels;
-        sketch.items = items;
-        sketch.levelZeroSorted = (flags & LEVEL_ZERO_SORTED_BIT) != 0;
-        sketch.min = min;
-        sketch.max = max;
-        return sketch;
+        return KllCompactFormat.read(bytes, seed);
     }
 
-    private static void checkLength(final byte[] bytes, final int needed) {
-        if (bytes.length < needed) {
-            throw new IllegalArgumentException("KLL sketch truncated: needs " + needed + " bytes, found " + bytes.length);
-        }
+    int minK() {
+        return minK;
     }
 
-    private static void checkLevels(final int[] levels, final long n) {
-        long weight = 1;
-        long total = 0;
-        for (int level = 0; level < levels.length - 1; level++) {
-            if (levels[level] < 0 || levels[level] > levels[level + 1]) {
-                throw new IllegalArgumentException("KLL sketch has inconsistent level boundaries " + Arrays.toString(levels));
-            }
-            total += weight * (levels[level + 1] - levels[level]);
-            weight <<= 1;
-        }
-        if (total != n) {
-            throw new IllegalArgumentException("KLL sketch weights sum to " + total + ", not n = " + n);
-        }
+    int numLevels() {
+        return numLevels;
+    }
+
+    int level(final int index) {
+        return levels[index];
+    }
+
+    double item(final int index) {
+        return items[index];
+    }
+
+    boolean levelZeroSorted() {
+        return levelZeroSorted;
+    }
+
+    /** Replaces the state with one read from bytes; the level boundaries must be consistent. */
+    void restore(final long count, final int smallestK, final int levelCount, final int[] boundaries, final double[] values,
+            final boolean sorted, final double smallest, final double largest) {
+        n = count;
+        minK = smallestK;
+        numLevels = levelCount;
+        levels = boundaries;
+        items = values;
+        levelZeroSorted = sorted;
+        min = smallest;
+        max = largest;
     }
 }

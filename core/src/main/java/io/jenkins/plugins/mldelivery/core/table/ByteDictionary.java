@@ -22,6 +22,9 @@ public final class ByteDictionary {
 
     private int[] slots = new int[1024];
     private long[] hashes = new long[256];
+    /** The first 16 bytes of each value, zero-padded: values of at most 16 bytes compare by these words alone. */
+    private long[] head0 = new long[256];
+    private long[] head1 = new long[256];
     private int[] offsets = new int[257];
     private byte[] arena = new byte[4096];
     private String[] strings = new String[256];
@@ -51,6 +54,28 @@ public final class ByteDictionary {
      * @return the id, or {@link #FULL}
      */
     public int idOf(final byte[] buf, final int from, final int to) {
+        int length = to - from;
+        if (length > 16) {
+            return idOfLong(buf, from, to);
+        }
+        long w0 = word(buf, from, Math.min(length, 8));
+        long w1 = length > 8 ? word(buf, from + 8, length - 8) : 0;
+        long hash = shortHash(w0, w1, length);
+        int mask = slots.length - 1;
+        int slot = (int) (hash ^ (hash >>> 32)) & mask;
+        while (true) {
+            int id = slots[slot];
+            if (id < 0) {
+                return add(slot, hash, buf, from, length, w0, w1);
+            }
+            if (head0[id] == w0 && head1[id] == w1 && offsets[id + 1] - offsets[id] == length) {
+                return id;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    private int idOfLong(final byte[] buf, final int from, final int to) {
         long hash = hash(buf, from, to);
         int mask = slots.length - 1;
         int slot = (int) (hash ^ (hash >>> 32)) & mask;
@@ -58,13 +83,36 @@ public final class ByteDictionary {
         while (true) {
             int id = slots[slot];
             if (id < 0) {
-                return add(slot, hash, buf, from, length);
+                return add(slot, hash, buf, from, length, word(buf, from, 8), word(buf, from + 8, 8));
             }
             if (hashes[id] == hash && offsets[id + 1] - offsets[id] == length && sameBytes(offsets[id], buf, from, length)) {
                 return id;
             }
             slot = (slot + 1) & mask;
         }
+    }
+
+    /** Returns {@code count} (0..8) bytes at {@code at} as a little-endian word, the other bytes zero. */
+    private static long word(final byte[] buf, final int at, final int count) {
+        if (count == 0) {
+            return 0;
+        }
+        if (at + 8 <= buf.length) {
+            long word = (long) LONGS.get(buf, at);
+            return count == 8 ? word : word & ((1L << (count << 3)) - 1);
+        }
+        long word = 0;
+        for (int i = 0; i < count; i++) {
+            word |= (buf[at + i] & 0xFFL) << (i << 3);
+        }
+        return word;
+    }
+
+    private static long shortHash(final long w0, final long w1, final int length) {
+        long h = (w0 * MULTIPLIER) ^ Long.rotateLeft(w1 * 0xC2B2AE3D27D4EB4FL, 31) ^ length;
+        h ^= h >>> 32;
+        h *= MULTIPLIER;
+        return h ^ (h >>> 29);
     }
 
     /**
@@ -93,13 +141,16 @@ public final class ByteDictionary {
         return true;
     }
 
-    private int add(final int slot, final long hash, final byte[] buf, final int from, final int length) {
+    private int add(final int slot, final long hash, final byte[] buf, final int from, final int length, final long w0,
+            final long w1) {
         if (size == CAPACITY) {
             return FULL;
         }
         int id = size++;
         if (id == hashes.length) {
             hashes = Arrays.copyOf(hashes, id * 2);
+            head0 = Arrays.copyOf(head0, id * 2);
+            head1 = Arrays.copyOf(head1, id * 2);
             offsets = Arrays.copyOf(offsets, id * 2 + 1);
             strings = Arrays.copyOf(strings, id * 2);
             missing = Arrays.copyOf(missing, id * 2);
@@ -111,6 +162,8 @@ public final class ByteDictionary {
         System.arraycopy(buf, from, arena, offset, length);
         offsets[id + 1] = offset + length;
         hashes[id] = hash;
+        head0[id] = w0;
+        head1[id] = w1;
         slots[slot] = id;
         if (size * 2 > slots.length) {
             rehash();
@@ -198,7 +251,11 @@ public final class ByteDictionary {
      * @return the hash
      */
     public static long hash(final byte[] buf, final int from, final int to) {
-        long h = (to - from) * MULTIPLIER;
+        int length = to - from;
+        if (length <= 16) {
+            return shortHash(word(buf, from, Math.min(length, 8)), length > 8 ? word(buf, from + 8, length - 8) : 0, length);
+        }
+        long h = length * MULTIPLIER;
         int p = from;
         while (to - p >= 8) {
             h = (h ^ (long) LONGS.get(buf, p)) * MULTIPLIER;

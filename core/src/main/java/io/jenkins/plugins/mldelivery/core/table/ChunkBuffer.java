@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
  * A window of a file's bytes on the heap, read with positional reads (so several chunks can read
@@ -128,9 +127,5 @@ final class ChunkBuffer {
         byte[] released = bytes;
         bytes = new byte[0];
         return released;
-    }
-
-    static byte[] sized(final byte[] buffer, final int size) {
-        return buffer.length >= size ? buffer : Arrays.copyOf(buffer, size);
     }
 }

@@ -16,6 +16,8 @@ final class ChunkReader {
     private final ColumnType[] types;
     private final ChunkWork<?> work;
     private final ConcurrentLinkedQueue<byte[]> buffers = new ConcurrentLinkedQueue<>();
+    /** A batch per thread, reused chunk after chunk: its arrays are the bulk of a chunk's garbage otherwise. */
+    private final ThreadLocal<RecordBatch> batches;
 
     /**
      * What reading a chunk gave.
@@ -36,6 +38,7 @@ final class ChunkReader {
         this.channel = channel;
         this.types = types;
         this.work = work;
+        this.batches = ThreadLocal.withInitial(() -> new RecordBatch(types, new ByteDictionary[types.length]));
     }
 
     /**
@@ -92,19 +95,26 @@ final class ChunkReader {
             final ChunkProcessor<R> processor) {
         CsvFormat format = table.format();
         int columns = types.length;
-        ByteDictionary[] dictionaries = new ByteDictionary[columns];
+        RecordBatch batch = batches.get();
         for (int c = 0; c < columns; c++) {
-            dictionaries[c] = types[c].isNumeric() ? null : new ByteDictionary();
+            batch.dictionaries[c] = types[c].isNumeric() ? null : new ByteDictionary();
         }
-        RecordBatch batch = new RecordBatch(types, dictionaries);
         RecordTokenizer tokenizer = new RecordTokenizer(columns, format);
         ColumnDecoder decoder = new ColumnDecoder(format);
         int position = 0;
         long records = 0;
         while (true) {
             long stopAfter = nominalEnd - buffer.filePosition();
-            int status = tokenizer.tokenize(buffer.bytes(), position, buffer.length(), buffer.reachesEndOfFile(),
-                    stopAfter, batch);
+            int status;
+            try {
+                status = tokenizer.tokenize(buffer.bytes(), position, buffer.length(), buffer.reachesEndOfFile(),
+                        stopAfter, batch);
+            }
+            catch (ChunkFailure failure) {
+                // the records before the malformed one may hold an earlier problem: that one is the file's first
+                decoder.decode(buffer.bytes(), batch);
+                throw failure;
+            }
             if (status == RecordTokenizer.NEED_MORE) {
                 position -= buffer.slide(position, Math.max(MARGIN, buffer.bytes().length / 2));
                 continue;

@@ -24,16 +24,35 @@ final class ColumnDecoder {
         this.quote = (byte) format.quote();
     }
 
+    /**
+     * Decodes every column of a batch.
+     *
+     * @param buf   the bytes the batch's field bounds point into
+     * @param batch the batch
+     * @throws ChunkFailure for the problem on the earliest row (then the leftmost column), whatever
+     *                      the order columns are decoded in
+     */
     void decode(final byte[] buf, final RecordBatch batch) {
+        ChunkFailure first = null;
         for (int c = 0; c < batch.columns; c++) {
             batch.missingCount[c] = 0;
             batch.numberCount[c] = 0;
             batch.nonIntegerCount[c] = 0;
-            switch (batch.types[c]) {
-                case INTEGER, DECIMAL -> decodeNumbers(buf, batch, c);
-                case DATETIME -> decodeDateTimes(buf, batch, c);
-                default -> decodeCategories(buf, batch, c);
+            try {
+                switch (batch.types[c]) {
+                    case INTEGER, DECIMAL -> decodeNumbers(buf, batch, c);
+                    case DATETIME -> decodeDateTimes(buf, batch, c);
+                    default -> decodeCategories(buf, batch, c);
+                }
             }
+            catch (ChunkFailure failure) {
+                if (first == null || failure.lineOffset() < first.lineOffset()) {
+                    first = failure;
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 

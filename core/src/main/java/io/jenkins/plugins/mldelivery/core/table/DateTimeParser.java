@@ -11,6 +11,10 @@ package io.jenkins.plugins.mldelivery.core.table;
 final class DateTimeParser {
     private static final int SECONDS_PER_DAY = 86_400;
     private static final double[] FRACTION_SCALE = {1, 1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9};
+    private static final int TABLE_FIRST_YEAR = 1900;
+    private static final int TABLE_YEARS = 250;
+    /** Days since the epoch of the first of each month from 1900 to 2149: dates there need no division. */
+    private static final int[] MONTH_STARTS = monthStarts();
 
     private boolean valid;
     private int p;
@@ -44,6 +48,13 @@ final class DateTimeParser {
         }
         if (end - start < 10 || buf[start + 4] != '-' || buf[start + 7] != '-') {
             return Double.NaN;
+        }
+        int length = end - start;
+        if (length == 10 || (length == 20 && buf[start + 10] == 'T' && buf[start + 19] == 'Z')) {
+            double fast = parseCommon(buf, start, length == 20);
+            if (valid) {
+                return fast;
+            }
         }
         p = start;
         int year = digits(buf, 4);
@@ -94,6 +105,45 @@ final class DateTimeParser {
         }
         valid = true;
         return seconds + hour * 3600 + minute * 60 + second - offset + fraction;
+    }
+
+    /** The two most common shapes, {@code 2024-03-01} and {@code 2024-03-01T12:30:05Z}, without the general parser's steps. */
+    private double parseCommon(final byte[] buf, final int start, final boolean withTime) {
+        int year = fourDigits(buf, start);
+        int month = twoDigits(buf, start + 5);
+        int day = twoDigits(buf, start + 8);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+            return Double.NaN;
+        }
+        int index = (year - TABLE_FIRST_YEAR) * 12 + month - 1;
+        long days = index >= 0 && index < MONTH_STARTS.length ? MONTH_STARTS[index] + day - 1L : daysFromCivil(year, month, day);
+        long seconds = days * SECONDS_PER_DAY;
+        if (withTime) {
+            if (buf[start + 13] != ':' || buf[start + 16] != ':') {
+                return Double.NaN;
+            }
+            int hour = twoDigits(buf, start + 11);
+            int minute = twoDigits(buf, start + 14);
+            int second = twoDigits(buf, start + 17);
+            if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+                return Double.NaN;
+            }
+            seconds += hour * 3600L + minute * 60L + second;
+        }
+        valid = true;
+        return seconds;
+    }
+
+    private static int twoDigits(final byte[] buf, final int at) {
+        int tens = buf[at] - '0';
+        int ones = buf[at + 1] - '0';
+        return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
+    }
+
+    private static int fourDigits(final byte[] buf, final int at) {
+        int high = twoDigits(buf, at);
+        int low = twoDigits(buf, at + 2);
+        return high < 0 || low < 0 ? -1 : high * 100 + low;
     }
 
     /** Returns the offset in seconds, or {@code Integer.MIN_VALUE} when malformed. */
@@ -147,6 +197,14 @@ final class DateTimeParser {
         }
         p += count;
         return value;
+    }
+
+    private static int[] monthStarts() {
+        int[] starts = new int[TABLE_YEARS * 12];
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = (int) daysFromCivil(TABLE_FIRST_YEAR + i / 12, i % 12 + 1, 1);
+        }
+        return starts;
     }
 
     private static int daysInMonth(final int year, final int month) {

@@ -48,6 +48,41 @@ final class NumberParser {
         if (start == end) {
             return Double.NaN;
         }
+        // the common case in one tight loop: a sign, at most 18 digits and at most one point
+        int q = start;
+        boolean minus = buf[q] == '-';
+        if (minus || buf[q] == '+') {
+            q++;
+        }
+        int digitsStart = q;
+        int point = -1;
+        long whole = 0;
+        for (; q < end; q++) {
+            int d = buf[q] - '0';
+            if (d >= 0 && d <= 9) {
+                whole = whole * 10 + d;
+            }
+            else if (d == '.' - '0' && point < 0) {
+                point = q;
+            }
+            else {
+                break;
+            }
+        }
+        int digitCount = q - digitsStart - (point >= 0 ? 1 : 0);
+        if (q == end && digitCount > 0 && digitCount <= 18 && whole <= MAX_EXACT_MANTISSA) {
+            int scale = point < 0 ? 0 : end - point - 1;
+            if (scale <= 22) {
+                valid = true;
+                double magnitude = scale == 0 ? whole : whole / POWERS_OF_TEN[scale];
+                return minus ? -magnitude : magnitude;
+            }
+        }
+        return parseGeneral(buf, start, end);
+    }
+
+    /** The full grammar: exponents, more than 18 digits, infinities. */
+    private double parseGeneral(final byte[] buf, final int start, final int end) {
         int p = start;
         boolean negative = false;
         byte b = buf[p];

@@ -190,10 +190,12 @@ final class RecordTokenizer {
                 else {
                     terminator = b;
                 }
-                if (fieldEnd > fieldStart && buf[fieldEnd - 1] == '\r' && terminator == '\n') {
-                    fieldEnd--;
+                if (terminator == '\n') {
+                    if (fieldEnd > fieldStart && buf[fieldEnd - 1] == '\r') {
+                        fieldEnd--;
+                    }
+                    blank = field == 0 && fieldEnd == fieldStart;
                 }
-                blank = field == 0 && fieldEnd == fieldStart && terminator == '\n';
             }
             if (field < columns) {
                 starts[base + field] = fieldStart;

@@ -21,12 +21,12 @@ final class ChunkChecker implements ChunkProcessor<ColumnFindings[]> {
     private final byte[][] verdicts;
     private final Utf8 utf8 = new Utf8();
 
-    ChunkChecker(final List<ColumnCheck> checks) {
+    ChunkChecker(final List<ColumnCheck> checks, final ColumnFindings[] ofFile) {
         this.checks = checks;
         findings = new ColumnFindings[checks.size()];
         verdicts = new byte[checks.size()][];
         for (int i = 0; i < checks.size(); i++) {
-            findings[i] = new ColumnFindings(checks.get(i).rules().isUnique());
+            findings[i] = ofFile[i].ofChunk();
             verdicts[i] = new byte[64];
         }
     }
@@ -83,7 +83,7 @@ final class ChunkChecker implements ChunkProcessor<ColumnFindings[]> {
             }
             if (unique) {
                 long bits = Double.doubleToLongBits(value == 0 ? 0.0 : value);
-                found.duplicates.add(ByteDictionary.hash(longBytes(bits), 0, 8), batch.line(records[v]));
+                found.hashes.add(ByteDictionary.hash(longBytes(bits), 0, 8), batch.line(records[v]));
             }
         }
     }
@@ -150,7 +150,7 @@ final class ChunkChecker implements ChunkProcessor<ColumnFindings[]> {
                 else {
                     hash = dictionary.hashOf(id);
                 }
-                found.duplicates.add(hash, batch.line(r));
+                found.hashes.add(hash, batch.line(r));
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mldelivery.core.validation;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.jenkins.plugins.mldelivery.core.table.ColumnType;
@@ -54,6 +55,7 @@ public record ColumnRules(ColumnType type, Boolean required, Double maxMissingRa
      *
      * @return {@code true} unless {@code required} is {@code false}
      */
+    @JsonIgnore
     public boolean isRequired() {
         return required == null || required;
     }
@@ -63,6 +65,7 @@ public record ColumnRules(ColumnType type, Boolean required, Double maxMissingRa
      *
      * @return {@code true} when {@code unique} is {@code true}
      */
+    @JsonIgnore
     public boolean isUnique() {
         return unique != null && unique;
     }

@@ -15,8 +15,9 @@ import java.util.Map;
 /**
  * Writes a first schema from a reference profile, for a person to review and edit: every column
  * with its type, required; its missing rate capped at what the reference shows (with some room);
- * numeric columns bounded by the reference's range; the values of small categorical columns listed;
- * integer and string columns whose values all differ marked unique; at least one row; no unexpected columns.
+ * numeric columns bounded by the reference's range (except keys and date-times, which grow); the
+ * values of small categorical columns listed; integer and string columns whose values all differ
+ * marked unique; at least one row; no unexpected columns.
  */
 public final class SchemaInference {
     /** Categorical columns with at most this many distinct values get an allowed-values list. */
@@ -43,9 +44,11 @@ public final class SchemaInference {
     private static ColumnRules rules(final ColumnProfile column) {
         ColumnType type = column.type();
         Double maxMissingRate = missingRate(column);
+        boolean unique = isUnique(column);
         Object min = null;
         Object max = null;
-        if (type.isNumeric() && column.count() > 0) {
+        // keys and time grow with every new batch: bounding them by the reference would flag every later batch
+        if (type.isNumeric() && type != ColumnType.DATETIME && !unique && column.count() > 0) {
             min = bound(type, column.numeric().moments().min());
             max = bound(type, column.numeric().moments().max());
         }
@@ -56,8 +59,7 @@ public final class SchemaInference {
             allowed = new ArrayList<>(categories.counts().keySet());
             allowed.sort(null);
         }
-        Boolean unique = isUnique(column) ? Boolean.TRUE : null;
-        return new ColumnRules(type, Boolean.TRUE, maxMissingRate, min, max, allowed, unique, null);
+        return new ColumnRules(type, Boolean.TRUE, maxMissingRate, min, max, allowed, unique ? Boolean.TRUE : null, null);
     }
 
     /** Zero when the reference misses nothing; else its rate with half as much again, rounded up to 3 places. */

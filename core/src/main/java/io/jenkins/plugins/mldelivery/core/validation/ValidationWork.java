@@ -24,16 +24,22 @@ final class ValidationWork implements ChunkWork<ValidationWork.Chunk> {
 
     private final TableProfiler profiler;
     private final List<ColumnCheck> checks;
+    /** The file's findings, made up front so that chunks can read the duplicate finders' limits. */
+    private final ColumnFindings[] ofFile;
 
     ValidationWork(final TableProfiler profiler, final List<ColumnCheck> checks) {
         this.profiler = profiler;
         this.checks = checks;
+        ofFile = new ColumnFindings[checks.size()];
+        for (int i = 0; i < ofFile.length; i++) {
+            ofFile[i] = ColumnFindings.ofFile(checks.get(i).rules().isUnique());
+        }
     }
 
     @Override
     public ChunkProcessor<Chunk> newProcessor(final int chunkIndex) {
         ChunkProcessor<DatasetProfile> profiling = profiler.newProcessor(chunkIndex);
-        ChunkChecker checking = checks.isEmpty() ? null : new ChunkChecker(checks);
+        ChunkChecker checking = checks.isEmpty() ? null : new ChunkChecker(checks, ofFile);
         return new ChunkProcessor<>() {
             @Override
             public void accept(final RecordBatch batch) {
@@ -52,17 +58,9 @@ final class ValidationWork implements ChunkWork<ValidationWork.Chunk> {
 
     @Override
     public Chunk merge(final Chunk accumulated, final Chunk chunk, final long firstLine) {
-        if (accumulated == null) {
-            ColumnFindings[] absolute = new ColumnFindings[chunk.findings().length];
-            for (int i = 0; i < absolute.length; i++) {
-                absolute[i] = new ColumnFindings(chunk.findings()[i].duplicates != null);
-                absolute[i].addAll(chunk.findings()[i], firstLine);
-            }
-            return new Chunk(profiler.merge(null, chunk.profile(), firstLine), absolute);
+        for (int i = 0; i < ofFile.length; i++) {
+            ofFile[i].addAll(chunk.findings()[i], firstLine);
         }
-        for (int i = 0; i < accumulated.findings().length; i++) {
-            accumulated.findings()[i].addAll(chunk.findings()[i], firstLine);
-        }
-        return new Chunk(profiler.merge(accumulated.profile(), chunk.profile(), firstLine), accumulated.findings());
+        return new Chunk(profiler.merge(accumulated == null ? null : accumulated.profile(), chunk.profile(), firstLine), ofFile);
     }
 }

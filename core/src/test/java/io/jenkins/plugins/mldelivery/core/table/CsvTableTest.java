@@ -220,6 +220,16 @@ public class CsvTableTest {
     }
 
     @Test
+    public void shouldReportTheEarliestRowWhenOneBatchHoldsSeveralProblems() throws IOException {
+        Path file = write("a,b,c\n1,2,x\n3,four,y\n5,6\nseven,8,z\n");
+        CsvTable table = CsvTable.open(file, CsvFormat.defaults());
+
+        // row 3 (a word in b) comes before row 4 (ragged) and row 5 (a word in a, the leftmost column)
+        assertThatThrownBy(() -> CollectedRows.read(table, List.of(INTEGER, INTEGER, STRING), 1))
+                .hasMessageStartingWith(file + ", row 3, column 'b': expected a number");
+    }
+
+    @Test
     public void shouldTreatASingleColumnsBlankLineAsAMissingValue() throws IOException {
         Path file = write("a\nx\n\ny\n");
 

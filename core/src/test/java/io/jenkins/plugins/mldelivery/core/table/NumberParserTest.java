@@ -65,10 +65,14 @@ public class NumberParserTest {
             double seconds = parser.parse(bytes, 0, bytes.length);
             assertThat(parser.valid()).as(text).isTrue();
             assertThat(seconds).as(text).isEqualTo(time.toEpochSecond(offset));
+            String utc = time.toInstant(ZoneOffset.UTC).toString(); // the common shape 2024-03-01T12:30:05Z
+            byte[] utcBytes = utc.getBytes(StandardCharsets.UTF_8);
+            assertThat(parser.parse(utcBytes, 0, utcBytes.length)).as(utc).isEqualTo(time.toEpochSecond(ZoneOffset.UTC));
         }
         byte[] date = "2024-02-29".getBytes(StandardCharsets.UTF_8);
         assertThat(parser.parse(date, 0, date.length)).isEqualTo(Instant.parse("2024-02-29T00:00:00Z").getEpochSecond());
-        for (String bad : new String[] {"2023-02-29", "2024-13-01", "2024-01-01T25:00", "2024-1-01", "yesterday", "2024-01-01T10:00+25:00"}) {
+        for (String bad : new String[] {"2023-02-29", "2024-13-01", "2024-01-01T25:00", "2024-1-01", "yesterday", "2024-01-01T10:00+25:00",
+                "2024-01-01T10:60:00Z", "2024-01-01T1x:00:00Z", "2024-01-01X10:00:00Z"}) {
             byte[] bytes = bad.getBytes(StandardCharsets.UTF_8);
             parser.parse(bytes, 0, bytes.length);
             assertThat(parser.valid()).as(bad).isFalse();

@@ -18,7 +18,7 @@ public class DuplicateFinderTest {
         for (long i = 0; i < 200_000; i++) {
             finder.add(hash(i), i + 2);
         }
-        for (long i = 0; i < 10; i++) {
+        for (long i = 9; i >= 0; i--) {
             finder.add(hash(i * 1_000), 300_000 + i);
         }
 
@@ -47,17 +47,21 @@ public class DuplicateFinderTest {
     }
 
     @Test
-    public void shouldFindRepeatsBetweenChunksWhenMerged() {
-        DuplicateFinder first = new DuplicateFinder();
-        DuplicateFinder second = new DuplicateFinder();
-        for (long i = 0; i < 1_000; i++) {
+    public void shouldFindRepeatsWithinAndBetweenChunksWhenTheirLogsAreReplayed() {
+        DuplicateFinder finder = new DuplicateFinder();
+        DuplicateFinder.Log first = new DuplicateFinder.Log(finder);
+        DuplicateFinder.Log second = new DuplicateFinder.Log(finder);
+        for (int i = 0; i < 1_000; i++) {
             first.add(hash(i), i);
             second.add(hash(i + 995), i);
         }
+        second.add(hash(2_000), 1_000);
+        second.add(hash(2_000), 1_001);
 
-        first.addAll(second, 5_000);
+        finder.addAll(first, 2);
+        finder.addAll(second, 5_000);
 
-        assertThat(first.duplicates()).isEqualTo(5);
-        assertThat(first.exampleRows()).containsExactly(5_000, 5_001, 5_002, 5_003, 5_004);
+        assertThat(finder.duplicates()).isEqualTo(6);
+        assertThat(finder.exampleRows()).containsExactly(5_000, 5_001, 5_002, 5_003, 5_004);
     }
 }
