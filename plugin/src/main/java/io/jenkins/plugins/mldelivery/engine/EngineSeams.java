@@ -32,6 +32,9 @@ import io.jenkins.plugins.mldelivery.core.training.TrainResult;
 import io.jenkins.plugins.mldelivery.core.training.Trainer;
 import io.jenkins.plugins.mldelivery.core.training.TrainingCommand;
 import io.jenkins.plugins.mldelivery.core.training.TrainingRequest;
+import io.jenkins.plugins.mldelivery.core.validation.DataValidation;
+import io.jenkins.plugins.mldelivery.core.validation.ValidationRequest;
+import io.jenkins.plugins.mldelivery.core.validation.ValidationResult;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -61,16 +64,28 @@ public final class EngineSeams {
     }
 
     /**
-     * Validates a batch against a schema and a reference and profiles both (on the agent).
-     * Core: {@code core.validation} and {@code core.profile} (the CLI's {@code validate} and
-     * {@code profile --out}), still on the {@code data} branch.
+     * Validates a batch in one pass (on the agent): checks the schema's rules, profiles the batch
+     * (written to {@code request.batchProfileOut()}) and compares it with the reference's profile for
+     * drift under the drift policy. Core: {@code DataValidation.run} (the CLI's {@code validate}).
      *
      * @param workspace the workspace on the agent
      * @param request   the step's arguments
      * @return the {@code validate} result: {@code rows}, {@code violations[]}, {@code drift}
      */
     public static EngineResult validate(final Path workspace, final ValidateRequest request) {
-        throw new EngineNotConnectedException("validate");
+        ValidationRequest validation = ValidationRequest.of(workspace.resolve(request.data()))
+                .withProfileOut(workspace.resolve(request.batchProfileOut()));
+        if (request.schema() != null) {
+            validation = validation.withSchema(workspace.resolve(request.schema()));
+        }
+        if (request.reference() != null) {
+            validation = validation.withReference(workspace.resolve(request.reference()));
+        }
+        if (request.driftPolicy() != null) {
+            validation = validation.withDriftPolicy(workspace.resolve(request.driftPolicy()));
+        }
+        ValidationResult result = DataValidation.run(validation, Clock.systemUTC());
+        return new EngineResult(ResultJson.toJson(result), result.summary());
     }
 
     /**
