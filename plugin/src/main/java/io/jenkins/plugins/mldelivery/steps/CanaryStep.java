@@ -20,7 +20,6 @@ import io.jenkins.plugins.mldelivery.pages.MlDeliveryRunAction;
 import java.io.IOException;
 import java.io.Serial;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
