@@ -267,7 +267,9 @@ public final class EngineSeams {
 
     /**
      * Registers the build's model as a new version, or takes an existing one, and moves the alias to
-     * it, unless this build's gate failed and the promotion is not forced (on the controller).
+     * it, unless this build's gate failed and the promotion is not forced (on the controller). The
+     * embedded registry refers to the archived model by location; MLflow gets the files themselves,
+     * which it keeps in its artifact store (it refuses a source outside it).
      * Core: {@code Promotion.promote} (the CLI's {@code promote}).
      *
      * @param access  the registry and its credentials
@@ -283,6 +285,9 @@ public final class EngineSeams {
                         .forced(request.force());
         if (request.version() != null) {
             builder.version(request.version());
+        }
+        else if (request.trainResultFile() != null) {
+            builder.fromTrainResult(Path.of(request.trainResultFile())).withIdempotencyKey(request.idempotencyKey());
         }
         else {
             builder.fromTrainResultJson(request.trainResultJson()).withSourcePrefix(request.artifactBase())

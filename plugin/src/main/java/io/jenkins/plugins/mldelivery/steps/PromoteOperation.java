@@ -7,6 +7,7 @@ import hudson.model.Run;
 import io.jenkins.plugins.mldelivery.MlDeliveryConfiguration;
 import io.jenkins.plugins.mldelivery.MlDeliveryPermissions;
 import io.jenkins.plugins.mldelivery.agent.OnController;
+import io.jenkins.plugins.mldelivery.core.result.ResultJson;
 import io.jenkins.plugins.mldelivery.engine.EngineResult;
 import io.jenkins.plugins.mldelivery.engine.EngineSeams;
 import io.jenkins.plugins.mldelivery.engine.PromoteRequest;
@@ -14,7 +15,10 @@ import io.jenkins.plugins.mldelivery.engine.RegistryAccess;
 import io.jenkins.plugins.mldelivery.pages.MlDeliveryRunAction;
 import io.jenkins.plugins.mldelivery.pages.RecordedStep;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jenkins.model.Jenkins;
@@ -62,25 +66,50 @@ public final class PromoteOperation {
         }
         String buildUrl = context.env().get("BUILD_URL");
         RegistryAccess registry = MlDeliveryConfiguration.get().registryAccess(run);
-        PromoteRequest request = new PromoteRequest(settings.model(), settings.alias(), settings.version(),
-                trainResult, "jenkins:" + run.getExternalizableId() + "/artifact/",
-                Map.of("jenkins.job", job.getFullName(), "jenkins.build", String.valueOf(run.getNumber()),
-                        "jenkins.url", run.getUrl()),
-                gate.map(action::resultFile).map(Path::toString).orElse(null), settings.force(),
-                Jenkins.getAuthentication2().getName(), buildUrl == null ? run.getUrl() : buildUrl,
-                run.getExternalizableId() + "/" + train.map(RecordedStep::getStem).orElse("version"));
-        context.log(FUNCTION, "moving " + settings.model() + "@" + settings.alias() + " to "
-                + (settings.version() == null ? "the model trained in this build" : "version " + settings.version())
-                + " in " + registry.uri());
+        Path staging = null;
+        try {
+            String trainResultFile = null;
+            if (trainResult != null && registry.uri().startsWith(RegistryAccess.MLFLOW_PREFIX)
+                    && !"FAILED".equals(ResultJson.mapper().readTree(trainResult).path("status").asText())) {
+                // MLflow keeps a version's files in its own artifact store: hand the engine a copy of them
+                staging = Files.createTempDirectory("ml-delivery-promote");
+                Artifacts.copyArchived(run, artifactPaths(trainResult), staging);
+                trainResultFile = Files.writeString(staging.resolve("train.json"), trainResult).toString();
+                trainResult = null;
+            }
+            PromoteRequest request = new PromoteRequest(settings.model(), settings.alias(), settings.version(),
+                    trainResult, trainResultFile, "jenkins:" + run.getExternalizableId() + "/artifact/",
+                    Map.of("jenkins.job", job.getFullName(), "jenkins.build", String.valueOf(run.getNumber()),
+                            "jenkins.url", run.getUrl()),
+                    gate.map(action::resultFile).map(Path::toString).orElse(null), settings.force(),
+                    Jenkins.getAuthentication2().getName(), buildUrl == null ? run.getUrl() : buildUrl,
+                    run.getExternalizableId() + "/" + train.map(RecordedStep::getStem).orElse("version"));
+            context.log(FUNCTION, "moving " + settings.model() + "@" + settings.alias() + " to "
+                    + (settings.version() == null ? "the model trained in this build" : "version " + settings.version())
+                    + " in " + registry.uri());
 
-        String stem = action.nextStem(STEP);
-        EngineResult result = OnController.call(() -> EngineSeams.promote(registry, request));
-        action.record(stem, STEP, result);
-        context.listener().getLogger().println(result.summary());
-        if (result.tree().hasNonNull("refusal")) {
-            context.log(FUNCTION, "this build's gate failed; give force: true to promote anyway");
+            String stem = action.nextStem(STEP);
+            EngineResult result = OnController.call(() -> EngineSeams.promote(registry, request));
+            action.record(stem, STEP, result);
+            context.listener().getLogger().println(result.summary());
+            if (result.tree().hasNonNull("refusal")) {
+                context.log(FUNCTION, "this build's gate failed; give force: true to promote anyway");
+            }
+            StepOutcome.apply(context, FUNCTION, result, StepOutcome.BUILD_RESULTS.get(0));
+            return StepOutcome.toMap(result);
         }
-        StepOutcome.apply(context, FUNCTION, result, StepOutcome.BUILD_RESULTS.get(0));
-        return StepOutcome.toMap(result);
+        finally {
+            if (staging != null) {
+                Artifacts.deleteQuietly(staging);
+            }
+        }
+    }
+
+    private static List<String> artifactPaths(final String trainResult) throws IOException {
+        List<String> paths = new ArrayList<>();
+        for (JsonNode artifact : ResultJson.mapper().readTree(trainResult).path("artifacts")) {
+            paths.add(artifact.path("path").asText().replace('\\', '/'));
+        }
+        return paths;
     }
 }
