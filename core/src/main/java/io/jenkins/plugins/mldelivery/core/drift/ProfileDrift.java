@@ -7,6 +7,8 @@ import io.jenkins.plugins.mldelivery.core.profile.NumericSummary;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Drift between two dataset profiles: the entry point of the validate step. Numeric columns
@@ -30,7 +32,38 @@ public final class ProfileDrift {
      */
     public static DriftReport compare(final DatasetProfile reference, final DatasetProfile current,
             final DriftPolicy policy) {
-        return DriftAnalysis.compare(distributions(reference), distributions(current), policy);
+        Map<String, ColumnDistribution> left = distributions(reference);
+        Map<String, ColumnDistribution> right = distributions(current);
+        for (ColumnProfile column : reference.columns()) {
+            ColumnProfile other = current.column(column.name()).orElse(null);
+            if (other != null && !column.type().isNumeric() && !other.type().isNumeric()
+                    && !(column.categories().isExact() && other.categories().isExact())) {
+                // A sketch names only the values it can vouch for; both sides must be counted on the same
+                // values, or a value tracked on one side only would look like a category that vanished.
+                Set<String> values = new TreeSet<>(column.categories().certainValues());
+                values.addAll(other.categories().certainValues());
+                left.put(column.name(), onValues(column, values));
+                right.put(other.name(), onValues(other, values));
+            }
+        }
+        return DriftAnalysis.compare(left, right, policy);
+    }
+
+    /** The counts of the given values on one side, the rest of its total as the untracked bucket. */
+    private static CategoricalDistribution onValues(final ColumnProfile column, final Set<String> values) {
+        CategoryCounts categories = column.categories();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        long tracked = 0;
+        for (String value : values) {
+            long count = categories.estimate(value);
+            if (count > 0) {
+                counts.put(value, count);
+                tracked += count;
+            }
+        }
+        // Estimates can overshoot; the untracked bucket is what the tracked estimates leave of the total.
+        return new CategoricalDistribution(counts, Math.max(0, categories.total() - tracked), column.missing(),
+                categories.maximumError());
     }
 
     /**
@@ -64,16 +97,9 @@ public final class ProfileDrift {
                     numeric.moments().mean(), numeric.moments().populationVariance());
         }
         CategoryCounts categories = column.categories();
-        Map<String, Long> counts = categories.counts();
         if (categories.isExact()) {
-            return CategoricalDistribution.of(counts, column.missing());
+            return CategoricalDistribution.of(categories.counts(), column.missing());
         }
-        long tracked = 0;
-        for (long count : counts.values()) {
-            tracked += count;
-        }
-        // Estimates can overshoot; the untracked bucket is what the tracked estimates leave of the total.
-        return new CategoricalDistribution(counts, Math.max(0, categories.total() - tracked), column.missing(),
-                categories.maximumError());
+        return onValues(column, new TreeSet<>(categories.certainValues()));
     }
 }

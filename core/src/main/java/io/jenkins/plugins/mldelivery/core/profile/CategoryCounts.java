@@ -38,7 +38,7 @@ import java.util.TreeMap;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public final class CategoryCounts {
     /** The largest number of distinct values of a string or boolean column counted exactly. */
-    public static final int CAPACITY = 1_000;
+    public static final int CAPACITY = 10_000;
     /** The largest number of distinct values of a numeric column counted exactly (beyond, the quantile sketch describes it). */
     public static final int NUMERIC_CAPACITY = 1_000;
     /** The map size of the frequent-items sketch used beyond {@link #CAPACITY}. */
@@ -192,6 +192,40 @@ public final class CategoryCounts {
         Map<String, Long> estimates = new LinkedHashMap<>();
         frequentItems().forEach(f -> estimates.put(f.value(), f.count()));
         return Collections.unmodifiableMap(estimates);
+    }
+
+    /**
+     * Returns the values certainly counted right to within {@link #maximumError()}: every value when
+     * exact; when sketched, the values whose count is certainly above the sketch's maximum error
+     * (DataSketches' {@code ErrorType.NO_FALSE_POSITIVES} rows), so two sketches of the same
+     * distribution name the same frequent values and leave the long tail to the untracked rest.
+     *
+     * @return the values, by count descending then value
+     */
+    public List<String> certainValues() {
+        if (exact != null) {
+            return List.copyOf(exact.keySet());
+        }
+        List<ItemsSketch.Row<String>> rows = new ArrayList<>(List.of(itemsSketch().getFrequentItems(ErrorType.NO_FALSE_POSITIVES)));
+        rows.sort(Comparator.comparingLong((ItemsSketch.Row<String> row) -> row.getEstimate()).reversed()
+                .thenComparing(ItemsSketch.Row::getItem));
+        List<String> values = new ArrayList<>(rows.size());
+        rows.forEach(row -> values.add(row.getItem()));
+        return values;
+    }
+
+    /**
+     * Returns the count of one value: exact, or the sketch's estimate, which is 0 for a value the
+     * sketch does not track (its true count is then at most {@link #maximumError()}).
+     *
+     * @param value the value
+     * @return its (estimated) count
+     */
+    public long estimate(final String value) {
+        if (exact != null) {
+            return exact.getOrDefault(value, 0L);
+        }
+        return itemsSketch().getEstimate(value);
     }
 
     @JsonProperty("counts")

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mldelivery.core.drift;
 
+import io.jenkins.plugins.mldelivery.core.profile.CategoryCounts;
 import io.jenkins.plugins.mldelivery.core.profile.ColumnProfile;
 import io.jenkins.plugins.mldelivery.core.profile.ColumnProfiler;
 import io.jenkins.plugins.mldelivery.core.profile.DatasetProfile;
@@ -81,17 +82,59 @@ public class ProfileDriftTest {
     public void shouldCompareSketchedCategoriesAndSayTheirCountsAreEstimates() {
         ColumnProfiler reference = ColumnProfiler.of("id", ColumnType.STRING);
         ColumnProfiler current = ColumnProfiler.of("id", ColumnType.STRING);
-        for (int i = 0; i < 3000; i++) {
+        long currentRows = 0;
+        for (int i = 0; i <= CategoryCounts.CAPACITY; i++) {
+            int frequent = i % 3 == 0 ? 1 : 3;
             reference.add("frequent", 3).add("rare-" + i);
-            current.add("frequent", i % 3 == 0 ? 1 : 3).add("rare-" + (i + 5000));
+            current.add("frequent", frequent).add("rare-" + (i + 50_000));
+            currentRows += frequent + 1;
         }
-        DatasetProfile left = DatasetProfile.of(null, 12_000, List.of(reference.build()));
-        DatasetProfile right = DatasetProfile.of(null, 10_000, List.of(current.build()));
+        DatasetProfile left = DatasetProfile.of(null, 4L * (CategoryCounts.CAPACITY + 1), List.of(reference.build()));
+        DatasetProfile right = DatasetProfile.of(null, currentRows, List.of(current.build()));
 
         ColumnDrift column = ProfileDrift.compare(left, right, DriftPolicy.defaults()).column("id").orElseThrow();
 
         assertThat(column.methodReason()).contains("untracked values as one")
                 .contains("counts estimated by a frequent-items sketch, each within ±");
         assertThat(column.histogram().categories()).contains("frequent", CategoricalComparison.OTHER);
+    }
+
+    @Test
+    public void shouldNotFlagTwoSamplesOfTheSameManyValuedColumnThatWereSketched() {
+        ColumnProfiler reference = ColumnProfiler.of("city", ColumnType.STRING);
+        ColumnProfiler current = ColumnProfiler.of("city", ColumnType.STRING);
+        java.util.Random random = new java.util.Random(3);
+        int cities = 2 * CategoryCounts.CAPACITY;
+        for (int i = 0; i < 100_000; i++) {
+            reference.add(i % 10 == 0 ? "capital" : "city-" + random.nextInt(cities));
+            current.add(i % 10 == 0 ? "capital" : "city-" + random.nextInt(cities));
+        }
+        DatasetProfile left = DatasetProfile.of(null, 100_000, List.of(reference.build()));
+        DatasetProfile right = DatasetProfile.of(null, 100_000, List.of(current.build()));
+
+        ColumnDrift column = ProfileDrift.compare(left, right, DriftPolicy.defaults()).column("city").orElseThrow();
+
+        assertThat(left.column("city").orElseThrow().categories().isExact()).isFalse();
+        assertThat(column.drifted()).isFalse();
+        assertThat(column.effectSize()).isLessThan(0.01);
+        assertThat(column.histogram().categories()).contains("capital");
+    }
+
+    @Test
+    public void shouldFlagAFrequentValueOfASketchedColumnWhoseShareDoubles() {
+        ColumnProfiler reference = ColumnProfiler.of("city", ColumnType.STRING);
+        ColumnProfiler current = ColumnProfiler.of("city", ColumnType.STRING);
+        java.util.Random random = new java.util.Random(5);
+        int cities = 2 * CategoryCounts.CAPACITY;
+        for (int i = 0; i < 100_000; i++) {
+            reference.add(i % 10 == 0 ? "capital" : "city-" + random.nextInt(cities));
+            current.add(i % 10 < 3 ? "capital" : "city-" + random.nextInt(cities));
+        }
+        DatasetProfile left = DatasetProfile.of(null, 100_000, List.of(reference.build()));
+        DatasetProfile right = DatasetProfile.of(null, 100_000, List.of(current.build()));
+
+        ColumnDrift column = ProfileDrift.compare(left, right, DriftPolicy.defaults()).column("city").orElseThrow();
+
+        assertThat(column.drifted()).isTrue();
     }
 }

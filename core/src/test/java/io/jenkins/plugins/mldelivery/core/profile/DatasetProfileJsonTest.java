@@ -39,7 +39,7 @@ public class DatasetProfileJsonTest {
                 income.add(Math.exp(10 + random.nextGaussian()));
             }
             age.add(18 + random.nextInt(70));
-            city.add(random.nextInt(4) == 0 ? "Lyon" : "town-" + random.nextInt(5_000));
+            city.add(random.nextInt(4) == 0 ? "Lyon" : "town-" + random.nextInt(50_000));
             owner.add(random.nextBoolean() ? "true" : "false");
             if (i < 300) {
                 small.add(random.nextGaussian());

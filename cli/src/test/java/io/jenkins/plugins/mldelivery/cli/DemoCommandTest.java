@@ -1,0 +1,98 @@
+package io.jenkins.plugins.mldelivery.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.mldelivery.core.result.ResultJson;
+import io.jenkins.plugins.mldelivery.core.testing.ExternalTools;
+import org.junit.ClassRule;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo, run once for real (Python, scikit-learn, the embedded registry, the replay canary):
+ * the story it tells must be the one the data and models make true.
+ */
+public class DemoCommandTest {
+    @ClassRule
+    public static TemporaryFolder folder = new TemporaryFolder();
+
+    private static CommandLineTester.Run run;
+    private static Path out;
+
+    @BeforeClass
+    public static void runTheDemo() {
+        Path python = ExternalTools.python();
+        out = folder.getRoot().toPath().resolve("demo");
+        run = CommandLineTester.run("demo", "--out", out.toString(),
+                "--example", ExternalTools.repositoryRoot().resolve("examples/credit-risk").toString(),
+                "--python", python.toString());
+    }
+
+    @Test
+    public void shouldEndEveryStepAsTheStoryExpects() {
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("demo: every step ended as expected");
+    }
+
+    @Test
+    public void shouldFindTheDocumentedDriftInTheLaterBatchAndNoneInTheHoldout() throws IOException {
+        JsonNode batch = read("build-2/validate.json");
+        assertThat(batch.path("status").asText()).isEqualTo("FAILED");
+        assertThat(batch.path("drift").path("datasetDrift").asBoolean()).isTrue();
+        assertThat(driftedColumns(batch)).contains("income", "debt_ratio", "employment_type")
+                .doesNotContain("age", "gender", "region", "credit_history_months", "years_employed", "id");
+        assertThat(batch.path("violations").get(0).path("column").asText()).isEqualTo("income");
+
+        JsonNode holdout = read("build-3/validate.json");
+        assertThat(holdout.path("status").asText()).isEqualTo("PASSED");
+        assertThat(driftedColumns(holdout)).isEmpty();
+    }
+
+    @Test
+    public void shouldWarnOnTheFirstModelFailTheWeakOneAndPassTheBetterOne() throws IOException {
+        assertThat(read("build-1/gate.json").path("verdict").asText()).isEqualTo("WARNING");
+        assertThat(read("build-2/gate.json").path("verdict").asText()).isEqualTo("FAILED");
+        assertThat(read("build-3/gate.json").path("verdict").asText()).isEqualTo("PASSED");
+        assertThat(read("build-2/promote.json").path("promoted").asBoolean()).isFalse();
+        assertThat(read("build-3/promote.json").path("version").asText()).isEqualTo("2");
+        assertThat(read("build-3/promote.json").path("previousVersion").asText()).isEqualTo("1");
+    }
+
+    @Test
+    public void shouldPromoteTheBetterModelBehindTheCanaryAndRollTheAliasBackOnRequest() throws IOException {
+        assertThat(read("build-3/canary.json").path("decision").asText()).isEqualTo("PROMOTED");
+        JsonNode rollback = read("rollback.json");
+        assertThat(rollback.toString()).contains("\"champion\"");
+        assertThat(run.out()).contains("champion  ROLLBACK v2 -> v1");
+    }
+
+    @Test
+    public void shouldWriteReportsWithATrendOverTheThreeBuilds() throws IOException {
+        assertThat(out.resolve("build-3/report.html")).isRegularFile();
+        assertThat(Files.readString(out.resolve("build-3/summary.md"))).contains("<!-- ml-delivery-report -->");
+        try (var records = Files.list(out.resolve("history"))) {
+            assertThat(records.filter(p -> p.toString().endsWith(".json")).count()).isEqualTo(3);
+        }
+        assertThat(run.out()).contains("trends over 3 builds");
+    }
+
+    private static java.util.List<String> driftedColumns(final JsonNode validate) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        validate.path("drift").path("columns").forEach(c -> {
+            if (c.path("drifted").asBoolean()) {
+                names.add(c.path("name").asText());
+            }
+        });
+        return names;
+    }
+
+    private static JsonNode read(final String name) throws IOException {
+        return ResultJson.mapper().readTree(out.resolve(name).toFile());
+    }
+}
