@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.StringJoiner;
 
 /**
- * The files of a canary test: the analysis (from the test resources) and the replayed predictions of
- * the baseline and of the canary, generated here: 400 scored rows whose labels follow a fixed
- * pattern; a good canary predicts like the baseline, a bad one gets every third row wrong.
+ * The files of a canary test: the rollout plan (from the test resources, in core.canary's format) and
+ * the samples its command source prints, generated here: both versions answer with the same latencies;
+ * a good canary fails 2 requests in 1000 like the stable version, a bad one 90.
  */
 final class CanaryFixture {
     private CanaryFixture() {
@@ -16,49 +17,50 @@ final class CanaryFixture {
     }
 
     /**
-     * Returns the analysis file's text.
+     * Returns the plan's text.
      *
      * @return the YAML
      * @throws IOException if the resource is missing
      */
-    static String analysis() throws IOException {
-        try (InputStream in = CanaryFixture.class.getResourceAsStream("canary-replay.yaml")) {
+    static String plan() throws IOException {
+        try (InputStream in = CanaryFixture.class.getResourceAsStream("canary-plan.yaml")) {
             if (in == null) {
-                throw new IOException("canary-replay.yaml is missing from the test resources");
+                throw new IOException("canary-plan.yaml is missing from the test resources");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
     /**
-     * Returns predictions in the contract's CSV form.
+     * Returns what the plan's metrics command prints: {@code error_rate} as events among trials and
+     * {@code latency_ms} as a list of values, for the stable version and the canary.
      *
-     * @param wrongEvery every how many rows the prediction is wrong (0 for never)
-     * @return the CSV text
+     * @param canaryErrors the canary's failed requests among 1000 (the stable version fails 20 in 10000)
+     * @return the JSON text
      */
-    static String predictions(final int wrongEvery) {
-        StringBuilder csv = new StringBuilder("id,label,prediction,probability,latency_ms\n");
-        for (int i = 0; i < 400; i++) {
-            int label = i % 5 == 0 ? 1 : 0;
-            boolean wrong = wrongEvery > 0 && i % wrongEvery == 0;
-            int prediction = wrong ? 1 - label : label;
-            double probability = prediction == 1 ? 0.8 : 0.2;
-            csv.append(String.format(Locale.ROOT, "%d,%d,%d,%.2f,%d%n", i, label, prediction, probability, 20 + i % 7));
+    static String samples(final int canaryErrors) {
+        return String.format(Locale.ROOT, "{\"stable\": {\"error_rate\": {\"events\": 20, \"trials\": 10000},"
+                + " \"latency_ms\": %s}, \"canary\": {\"error_rate\": {\"events\": %d, \"trials\": 1000},"
+                + " \"latency_ms\": %s}}", latencies(), canaryErrors, latencies());
+    }
+
+    private static String latencies() {
+        StringJoiner values = new StringJoiner(", ", "[", "]");
+        for (int i = 0; i < 60; i++) {
+            values.add(String.valueOf(20 + i % 7));
         }
-        return csv.toString();
+        return values.toString();
     }
 
     /**
      * Returns the Pipeline lines that write the canary's files into the workspace.
      *
-     * @param canaryWrongEvery every how many rows the canary is wrong (0 for never)
+     * @param canaryErrors the canary's failed requests among 1000 (2 is as good as the stable version)
      * @return the lines, inside a {@code node} block
-     * @throws IOException if the analysis resource is missing
+     * @throws IOException if the plan resource is missing
      */
-    static String writeFiles(final int canaryWrongEvery) throws IOException {
-        return "  writeFile file: 'canary.yaml', text: '" + TestJobs.groovy(analysis()) + "'\n"
-                + "  writeFile file: 'baseline-predictions.csv', text: '" + TestJobs.groovy(predictions(0)) + "'\n"
-                + "  writeFile file: 'canary-predictions.csv', text: '"
-                + TestJobs.groovy(predictions(canaryWrongEvery)) + "'\n";
+    static String writeFiles(final int canaryErrors) throws IOException {
+        return "  writeFile file: 'canary.yaml', text: '" + TestJobs.groovy(plan()) + "'\n"
+                + "  writeFile file: 'samples.json', text: '" + TestJobs.groovy(samples(canaryErrors)) + "'\n";
     }
 }

@@ -1,11 +1,14 @@
 package io.jenkins.plugins.mldelivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.Assume.assumeFalse;
 
+import hudson.Functions;
 import hudson.model.Result;
 import io.jenkins.plugins.mldelivery.pages.MlDeliveryRunAction;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.Before;
 import org.junit.ClassRule;
 import org.junit.Rule;
 import org.junit.Test;
@@ -20,11 +23,16 @@ public class CanaryRestartTest {
     @Rule
     public JenkinsSessionRule sessions = new JenkinsSessionRule();
 
+    @Before
+    public void thePlansCommandsAreShellCommands() {
+        assumeFalse("the router and metrics commands of the test plan are POSIX commands", Functions.isWindows());
+    }
+
     @Test
     public void shouldResumeTheRolloutAfterARestartAndPromote() throws Throwable {
         sessions.then(j -> {
             WorkflowJob job = TestJobs.pipeline(j, "rollout", "node {\n"
-                    + CanaryFixture.writeFiles(0)
+                    + CanaryFixture.writeFiles(2)
                     + "  def c = mlCanary model: 'credit-risk', steps: [10, 50, 100], analysis: 'canary.yaml'\n"
                     + "  echo \"decision=${c.decision}\"\n"
                     + "}\n");
@@ -39,6 +47,9 @@ public class CanaryRestartTest {
 
             j.assertLogContains("mlCanary: resuming the rollout of credit-risk after a controller restart", run);
             j.assertLogContains("decision=PROMOTED", run);
+            assertThat(j.jenkins.getWorkspaceFor(job).child("router.log").readToString())
+                    .as("no weight was set twice, no analysis ran twice")
+                    .isEqualTo("weight 10\nweight 50\npromote\n");
             assertThat(run.getAction(MlDeliveryRunAction.class).getSteps())
                     .extracting(step -> step.getStep() + ":" + step.getStatus())
                     .containsExactly("canary:PASSED");

@@ -101,4 +101,31 @@ public class GateStepTest {
 
         j.assertLogContains("mlGate has no metrics to judge: give metrics: 'metrics.json' or call mlTrain earlier", run);
     }
+
+    @Test
+    public void shouldOnlyWarnWhenAWarningRuleBreaks() throws Exception {
+        WorkflowJob job = TestJobs.pipeline(j, "node {\n"
+                + "  mlTrain command: '" + groovy(trainingCommand(0.9, 0.8)) + "', metrics: 'metrics.json'\n"
+                + "  def g = mlGate rules: ['accuracy >= 0.85'], warnRules: ['f1 >= 0.9']\n"
+                + "  echo \"status=${g.status} severities=${g.rules.collect { it.severity }}\"\n"
+                + "}\n");
+
+        WorkflowRun run = j.buildAndAssertSuccess(job);
+
+        j.assertLogContains("status=WARNING", run);
+        j.assertLogContains("mlGate WARNING: ", run);
+    }
+
+    @Test
+    public void shouldFailTheFirstModelWhenNothingMayGoThroughWithoutAComparison() throws Exception {
+        WorkflowJob job = TestJobs.pipeline(j, "node {\n"
+                + "  mlTrain command: '" + groovy(trainingCommand(0.9, 0.8)) + "', metrics: 'metrics.json'\n"
+                + "  mlGate rules: ['f1 >= champion.f1 - 0.01'], model: 'credit-risk', withoutChampion: 'fail'\n"
+                + "}\n");
+
+        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, job);
+
+        j.assertLogContains("mlGate: no champion yet: model 'credit-risk' is not registered in file:", run);
+        j.assertLogContains("mlGate FAILED: ", run);
+    }
 }

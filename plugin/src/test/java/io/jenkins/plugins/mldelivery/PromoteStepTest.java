@@ -79,8 +79,12 @@ public class PromoteStepTest {
         WorkflowRun worse = j.buildAndAssertStatus(Result.FAILURE, job);
 
         j.assertLogContains("gate=FAILED", worse);
-        j.assertLogContains("mlPromote: this build's gate failed", worse);
-        j.assertLogContains("give force: true to promote anyway", worse);
+        j.assertLogContains("mlPromote FAILED: promote FAILED: the gate result ", worse);
+        j.assertLogContains("credit-risk was not promoted to 'champion'", worse);
+        j.assertLogContains("mlPromote: this build's gate failed; give force: true to promote anyway", worse);
+        assertThat(worse.getAction(MlDeliveryRunAction.class).getSteps())
+                .extracting(step -> step.getStep() + ":" + step.getStatus())
+                .containsExactly("train:PASSED", "gate:FAILED", "promote:FAILED");
     }
 
     @Test
@@ -123,6 +127,7 @@ public class PromoteStepTest {
         FreeStyleBuild build = j.buildAndAssertSuccess(project);
 
         j.assertLogContains("mlPromote: moving credit-risk@staging to the model trained in this build", build);
+        j.assertLogContains("source: jenkins:" + build.getExternalizableId() + "/artifact/model/model.bin", build);
         assertThat(build.getAction(MlDeliveryRunAction.class).getSummary().getPromotion().getAlias())
                 .isEqualTo("staging");
     }

@@ -102,4 +102,79 @@ public class TrainStepTest {
                 .extracting(step -> step.getStep() + ":" + step.getStatus())
                 .containsExactly("train:PASSED");
     }
+
+    @Test
+    public void shouldRunWithOverriddenParamsAndItsEnvironmentThenPutTheParamsFileBack() throws Exception {
+        String command = "echo \"depth $(sed -n 's/^ *depth: *//p' params.yaml) epochs $EPOCHS\" && "
+                + trainingCommand(0.9, 0.8);
+        WorkflowJob job = TestJobs.pipeline(j, "node {\n"
+                + "  writeFile file: 'params.yaml', text: '# tuned by hand\\nmodel:\\n  depth: 2\\n'\n"
+                + "  def t = mlTrain command: '" + groovy(command) + "', metrics: 'metrics.json', params: 'params.yaml',"
+                + " overrides: ['model.depth=4'], env: ['EPOCHS=3']\n"
+                + "  echo \"params=${t.params} overrides=${t.lineage.paramOverrides}\"\n"
+                + "  echo \"restored=${readFile('params.yaml').startsWith('# tuned by hand')}\"\n"
+                + "}\n");
+
+        WorkflowRun run = j.buildAndAssertSuccess(job);
+
+        j.assertLogContains("depth 4 epochs 3", run);
+        j.assertLogContains("params=[model.depth:4] overrides=[model.depth=4]", run);
+        j.assertLogContains("restored=true", run);
+    }
+
+    @Test
+    public void shouldKillACommandThatOutlivesItsTimeoutAndSayWhy() throws Exception {
+        WorkflowJob job = TestJobs.pipeline(j, "node {\n"
+                + "  def t = mlTrain command: 'echo epoch 1; sleep 60', metrics: 'metrics.json', timeout: '2s',"
+                + " buildResult: 'UNSTABLE'\n"
+                + "  echo \"status=${t.status} failure=${t.failure} tail=${t.outputTail}\"\n"
+                + "}\n");
+
+        WorkflowRun run = j.buildAndAssertStatus(Result.UNSTABLE, job);
+
+        j.assertLogContains("mlTrain: the command was killed at the timeout of 2s", run);
+        j.assertLogContains("status=FAILED failure=timed out after 2s; killed the command and every process it started"
+                + " tail=[epoch 1]", run);
+        assertThat(run.getDuration()).as("the build did not wait for the command's minute").isLessThan(50_000);
+    }
+
+    @Test
+    public void shouldArchiveAProfileOfTheTrainingDataBesideTheModel() throws Exception {
+        WorkflowJob job = TestJobs.pipeline(j, "node {\n"
+                + "  writeFile file: 'train.csv', text: '" + groovy(TestJobs.creditData(50, 0)) + "'\n"
+                + "  def t = mlTrain command: '" + groovy(trainingCommand(0.9, 0.8)) + "', metrics: 'metrics.json',"
+                + " model: 'model/**', data: ['train.csv']\n"
+                + "  echo \"artifacts=${t.artifacts.collect { it.path }} data=${t.lineage.data[0].path}\"\n"
+                + "}\n");
+
+        WorkflowRun run = j.buildAndAssertSuccess(job);
+
+        j.assertLogContains("artifacts=[model/model.bin, profiles/train.csv.profile.json] data=train.csv", run);
+        assertThat(run.getArtifactManager().root().child("profiles/train.csv.profile.json").exists()).isTrue();
+    }
+
+    @Test
+    public void shouldWarnButKeepTheModelWhenTheMlflowServerCannotBeReached() throws Exception {
+        MlDeliveryConfiguration.get().setMlflowUrl("http://127.0.0.1:9");
+        WorkflowJob job = TestJobs.pipeline(j, "node {\n"
+                + "  def t = mlTrain command: '" + groovy(trainingCommand(0.9, 0.8)) + "', metrics: 'metrics.json',"
+                + " model: 'model/**', mlflowExperiment: 'credit-risk'\n"
+                + "  echo \"status=${t.status} tracked=${t.mlflow.trackingUri}\"\n"
+                + "}\n");
+
+        WorkflowRun run = j.buildAndAssertSuccess(job);
+
+        j.assertLogContains("status=WARNING tracked=http://127.0.0.1:9", run);
+        j.assertLogContains("mlTrain WARNING: ", run);
+        assertThat(run.getArtifactManager().root().child("model/model.bin").exists()).isTrue();
+    }
+
+    @Test
+    public void shouldRefuseAnMlflowExperimentWithoutAnMlflowServer() throws Exception {
+        WorkflowJob job = TestJobs.pipeline(j, "node { mlTrain command: 'true', metrics: 'm.json', mlflowExperiment: 'x' }");
+
+        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, job);
+
+        j.assertLogContains("mlTrain: mlflowExperiment needs an MLflow server", run);
+    }
 }

@@ -96,7 +96,55 @@ public class ValidateDataStepTest {
                 .containsExactly("income");
         assertThat(build.getArtifactManager().root().child("ml-delivery/01-validate.batch-profile.json").exists())
                 .as("the batch profile is archived").isTrue();
-        assertThat(build.getArtifactManager().root().child("ml-delivery/01-validate.reference-profile.json").exists())
-                .as("the reference profile is archived").isTrue();
+    }
+
+    private static final String SCHEMA = "{\"format\": \"ml-delivery-schema/1\", \"columns\": {"
+            + "\"income\": {\"type\": \"integer\", \"min\": 1000, \"max\": 1600},"
+            + " \"segment\": {\"allowedValues\": [\"A\", \"B\", \"C\"]}}}";
+
+    @Test
+    public void shouldHandTheSchemaViolationsToTheScript() throws Exception {
+        WorkflowJob job = TestJobs.pipeline(j, "node {\n"
+                + "  writeFile file: 'schema.json', text: '" + groovy(SCHEMA) + "'\n"
+                + "  writeFile file: 'batch.csv', text: '" + groovy(creditData(300, 400)) + "'\n"
+                + "  def v = mlValidateData data: 'batch.csv', schema: 'schema.json', buildResult: 'UNSTABLE'\n"
+                + "  def first = v.violations[0]\n"
+                + "  echo \"status=${v.status} violations=${v.violations.size()} ${first.column}:${first.rule}"
+                + " count=${first.count} rows=${first.rows}\"\n"
+                + "}\n");
+
+        WorkflowRun run = j.buildAndAssertStatus(Result.UNSTABLE, job);
+
+        j.assertLogContains("status=FAILED violations=1 income:max count=179 rows=[8, 9, 10, 11, 12]", run);
+    }
+
+    @Test
+    public void shouldPassABatchThatKeepsToItsSchemaAndToItsReference() throws Exception {
+        WorkflowJob job = TestJobs.pipeline(j, "node {\n"
+                + "  writeFile file: 'schema.json', text: '" + groovy(SCHEMA) + "'\n"
+                + "  writeFile file: 'reference.csv', text: '" + groovy(creditData(300, 0)) + "'\n"
+                + "  writeFile file: 'batch.csv', text: '" + groovy(creditData(300, 0)) + "'\n"
+                + "  def v = mlValidateData data: 'batch.csv', schema: 'schema.json', reference: 'reference.csv'\n"
+                + "  echo \"status=${v.status} violations=${v.violations.size()} inputs=${v.inputs.size()}\"\n"
+                + "}\n");
+
+        WorkflowRun run = j.buildAndAssertSuccess(job);
+
+        j.assertLogContains("status=PASSED violations=0 inputs=3", run);
+    }
+
+    @Test
+    public void shouldReportAnUnknownSchemaKeyInOneLine() throws Exception {
+        WorkflowJob job = TestJobs.pipeline(j, "node {\n"
+                + "  writeFile file: 'schema.json', text: '{\"format\": \"ml-delivery-schema/1\","
+                + " \"columns\": {\"income\": {\"maxx\": 1}}}'\n"
+                + "  writeFile file: 'batch.csv', text: '" + groovy(creditData(30, 0)) + "'\n"
+                + "  mlValidateData data: 'batch.csv', schema: 'schema.json'\n"
+                + "}\n");
+
+        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, job);
+
+        j.assertLogContains("schema.json:1:69: unknown key 'maxx'; known keys here are", run);
+        j.assertLogNotContains("\tat io.jenkins.plugins.mldelivery", run);
     }
 }

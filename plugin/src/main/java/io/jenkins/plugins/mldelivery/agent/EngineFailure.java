@@ -2,19 +2,16 @@ package io.jenkins.plugins.mldelivery.agent;
 
 import io.jenkins.plugins.mldelivery.core.io.BadInputException;
 import io.jenkins.plugins.mldelivery.core.io.ExternalSystemException;
-import io.jenkins.plugins.mldelivery.engine.EngineNotConnectedException;
 
 /**
  * The kinds of engine failure, mirroring the CLI's exit codes: bad input (2), an external system
- * (3), a seam not yet connected, and anything else (an internal error, reported with its stack trace).
+ * (3), and anything else (an internal error, reported with its stack trace).
  */
 enum EngineFailure {
     /** The user's input is wrong: the message names the file, row, column or rule. */
     BAD_INPUT,
     /** A registry, cluster or metrics source failed: the message names it. */
     EXTERNAL_SYSTEM,
-    /** The engine operation is not wired into this build of the plugin. */
-    NOT_CONNECTED,
     /** A bug: the stack trace goes to the build log. */
     INTERNAL;
 
@@ -30,9 +27,6 @@ enum EngineFailure {
         }
         if (failure instanceof ExternalSystemException) {
             return EXTERNAL_SYSTEM;
-        }
-        if (failure instanceof EngineNotConnectedException) {
-            return NOT_CONNECTED;
         }
         return INTERNAL;
     }

@@ -5,7 +5,7 @@ import java.io.IOException;
 
 /**
  * Runs engine work on the controller (the registry, the charts) and reports the engine's failures
- * the same way {@link OnAgent} does: one line for bad input, an external system or a missing seam.
+ * the same way {@link OnAgent} does: one line for bad input or an external system.
  */
 public final class OnController {
     private OnController() {
@@ -34,7 +34,7 @@ public final class OnController {
      * @param task the work
      * @param <T>  the type of the answer
      * @return the answer
-     * @throws AbortException       for bad input, a failing external system or a missing seam
+     * @throws AbortException       for bad input or a failing external system
      * @throws IOException          for anything unexpected (the cause keeps the stack trace)
      * @throws InterruptedException if the build was interrupted
      */

@@ -8,13 +8,14 @@ import io.jenkins.plugins.mldelivery.core.result.ResultJson;
 import java.util.Objects;
 
 /**
- * Where a canary rollout stands after one move of the engine's resumable controller: its state (to
- * persist and hand back next time), whether it is over, and how long to wait before the next move.
+ * Where a canary rollout stands after one move of the engine's resumable rollout: its state (to
+ * keep in the step and hand back next time), whether it is over, and how long to wait before the next move.
  *
  * @param stateJson  the controller's state, opaque to the plugin
  * @param finished   whether the rollout has reached its decision
  * @param waitMillis how long to wait before calling the controller again (ignored when finished)
- * @param message    one line for the build log, e.g. {@code step 2/4: 25% of traffic, score 0.97}
+ * @param message    the transitions of the move for the build log, one per line, e.g.
+ *                   {@code ANALYSING: canary at 25% via replay}; empty when nothing was due
  * @param result     the final result when finished, else {@code null}
  */
 public record CanaryProgress(String stateJson, boolean finished, long waitMillis, String message,

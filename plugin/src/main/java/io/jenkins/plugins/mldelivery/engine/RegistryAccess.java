@@ -1,6 +1,8 @@
 package io.jenkins.plugins.mldelivery.engine;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -8,7 +10,8 @@ import java.util.Objects;
 /**
  * How to reach the model registry: its URI ({@code file:DIR} for the embedded registry under the
  * Jenkins home, {@code mlflow:http://HOST:PORT} for MLflow) and the MLflow credentials, if any.
- * Secrets are never printed: {@link #toString()} masks them.
+ * Secrets are never printed: {@link #toString()} masks them. It crosses to the agent only inside the
+ * training's MLflow tracking, which talks to the server from there.
  *
  * @param uri         the registry URI, as the CLI's {@code --registry} takes it
  * @param bearerToken an MLflow token ({@code Authorization: Bearer}), if configured
@@ -16,7 +19,13 @@ import java.util.Objects;
  * @param password    that user's password, if configured
  */
 public record RegistryAccess(String uri, @CheckForNull String bearerToken, @CheckForNull String username,
-        @CheckForNull String password) {
+        @CheckForNull String password) implements Serializable {
+    /** The prefix of an MLflow registry's URI. */
+    public static final String MLFLOW_PREFIX = "mlflow:";
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
     /** Validates the fields. */
     public RegistryAccess {
         Objects.requireNonNull(uri, "uri");

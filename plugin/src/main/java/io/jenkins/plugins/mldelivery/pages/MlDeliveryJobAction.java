@@ -9,7 +9,7 @@ import hudson.model.Item;
 import hudson.model.Job;
 import hudson.model.Run;
 import io.jenkins.plugins.echarts.AsyncTrendChart;
-import io.jenkins.plugins.mldelivery.engine.EngineSeams;
+import io.jenkins.plugins.mldelivery.engine.ChartSeams;
 import io.jenkins.plugins.mldelivery.engine.TrendPoint;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -82,7 +82,7 @@ public final class MlDeliveryJobAction implements Action, AsyncTrendChart {
         List<TrendPoint> points = TrainHistory.trend(owner.getLastBuild(), TrainHistory.TREND_BUILDS,
                 TrainHistory.SCAN_LIMIT);
         try {
-            return EngineSeams.metricTrendChart(points);
+            return ChartSeams.metricTrendChart(points);
         }
         catch (RuntimeException e) {
             LOGGER.log(Level.FINE, "Cannot draw the metric trend of " + owner, e);

@@ -8,9 +8,8 @@ import hudson.model.Run;
 import io.jenkins.plugins.mldelivery.core.io.AtomicFiles;
 import io.jenkins.plugins.mldelivery.core.result.ResultJson;
 import io.jenkins.plugins.mldelivery.engine.EngineResult;
-import io.jenkins.plugins.mldelivery.engine.EngineSeams;
+import io.jenkins.plugins.mldelivery.engine.ChartSeams;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.ref.SoftReference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.RunAction2;
-import jenkins.util.VirtualFile;
 import org.kohsuke.stapler.bind.JavaScriptMethod;
 
 /**
@@ -185,7 +183,7 @@ public final class MlDeliveryRunAction implements RunAction2 {
         if (cached != null) {
             return cached;
         }
-        Path file = directory().resolve(entry.getStem() + ".json");
+        Path file = resultFile(entry);
         try {
             JsonNode node = ResultJson.mapper().readTree(Files.readString(file, StandardCharsets.UTF_8));
             cache.put(entry.getStem(), new SoftReference<>(node));
@@ -195,6 +193,16 @@ public final class MlDeliveryRunAction implements RunAction2 {
             LOGGER.log(Level.WARNING, "Cannot read the ML Delivery result " + file, e);
             return null;
         }
+    }
+
+    /**
+     * Returns the side file that holds a step's full result, in the build directory on the controller.
+     *
+     * @param entry the entry
+     * @return the file, e.g. {@code builds/42/ml-delivery/03-gate.json}
+     */
+    public Path resultFile(final RecordedStep entry) {
+        return directory().resolve(entry.getStem() + ".json");
     }
 
     /**
@@ -219,45 +227,23 @@ public final class MlDeliveryRunAction implements RunAction2 {
         owner.checkPermission(Item.READ);
         try {
             if ("drift".equals(chart)) {
-                return latest("validate").map(node -> EngineSeams.driftChart(node.toString()))
+                return latest("validate").map(node -> ChartSeams.driftChart(node.toString()))
                         .orElseGet(() -> titleOnly("No data validation in this build"));
             }
             if ("canary".equals(chart)) {
-                return latest("canary").map(node -> EngineSeams.canaryChart(node.toString()))
+                return latest("canary").map(node -> ChartSeams.canaryChart(node.toString()))
                         .orElseGet(() -> titleOnly("No canary in this build"));
             }
             if (chart != null && chart.startsWith("histogram:")) {
-                return histogram(chart.substring("histogram:".length()));
+                String column = chart.substring("histogram:".length());
+                return latest("validate").map(node -> ChartSeams.histogramChart(node.toString(), column))
+                        .orElseGet(() -> titleOnly("No histogram of " + column + " in this build's data validation"));
             }
             return titleOnly("Unknown chart");
         }
-        catch (IOException | RuntimeException e) { // including EngineNotConnectedException
+        catch (RuntimeException e) {
             LOGGER.log(Level.FINE, "Cannot draw chart " + chart + " of " + owner, e);
             return titleOnly("Chart not available: " + e.getMessage());
-        }
-    }
-
-    private String histogram(final String column) throws IOException {
-        Optional<RecordedStep> validation = latestEntry("validate");
-        if (validation.isEmpty()) {
-            return titleOnly("No data validation in this build");
-        }
-        String batch = readArtifact(validation.get().artifact(RecordedStep.BATCH_PROFILE));
-        if (batch == null) {
-            return titleOnly("The batch profile was not archived");
-        }
-        String reference = readArtifact(validation.get().artifact(RecordedStep.REFERENCE_PROFILE));
-        return EngineSeams.histogramChart(column, batch, reference);
-    }
-
-    @CheckForNull
-    private String readArtifact(final String path) throws IOException {
-        VirtualFile file = owner.getArtifactManager().root().child(path);
-        if (!file.exists()) {
-            return null;
-        }
-        try (InputStream in = file.open()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

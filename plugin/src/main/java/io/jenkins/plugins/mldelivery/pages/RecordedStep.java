@@ -10,8 +10,6 @@ import java.util.Objects;
 public final class RecordedStep {
     /** The suffix of the archived profile of a validated batch. */
     public static final String BATCH_PROFILE = "batch-profile.json";
-    /** The suffix of the archived profile of a validation's reference. */
-    public static final String REFERENCE_PROFILE = "reference-profile.json";
 
     private final String stem;
     private final String step;

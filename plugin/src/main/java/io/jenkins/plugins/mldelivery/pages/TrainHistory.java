@@ -24,6 +24,9 @@ final class TrainHistory {
     static final int SCAN_LIMIT = 200;
     /** How many earlier builds the summary looks at for the previous metrics (it renders with every build page). */
     static final int PREVIOUS_SCAN_LIMIT = 20;
+    private static final String TRAIN = "train";
+    /** The steps whose last result in a build the trend reads. */
+    private static final List<String> STEPS = List.of("validate", TRAIN, "gate", "promote", "canary");
 
     private TrainHistory() {
         // static functions only
@@ -40,7 +43,7 @@ final class TrainHistory {
             return Map.of();
         }
         Iterator<TrendPoint> points = points(run.getPreviousBuild(), PREVIOUS_SCAN_LIMIT);
-        return points.hasNext() ? points.next().metrics() : Map.of();
+        return points.hasNext() ? metrics(points.next().results().get(TRAIN)) : Map.of();
     }
 
     /**
@@ -66,8 +69,11 @@ final class TrainHistory {
      * @param train the result JSON
      * @return the metrics in the result's order
      */
-    static Map<String, Double> metrics(final JsonNode train) {
+    static Map<String, Double> metrics(@CheckForNull final JsonNode train) {
         Map<String, Double> metrics = new LinkedHashMap<>();
+        if (train == null) {
+            return metrics;
+        }
         for (Map.Entry<String, JsonNode> field : train.path("metrics").properties()) {
             if (field.getValue().isNumber()) {
                 metrics.put(field.getKey(), field.getValue().doubleValue());
@@ -112,12 +118,16 @@ final class TrainHistory {
         };
     }
 
+    /** A build counts when it trained; its other results (the gate's thresholds, the drift) come along. */
     private static Optional<TrendPoint> pointOf(final Run<?, ?> run) {
         MlDeliveryRunAction action = run.getAction(MlDeliveryRunAction.class);
-        if (action == null) {
+        if (action == null || action.latest(TRAIN).isEmpty()) {
             return Optional.empty();
         }
-        return action.latest("train").map(train -> new TrendPoint(run.getNumber(), run.getDisplayName(),
-                (int) (run.getTimeInMillis() / 1000), metrics(train)));
+        Map<String, JsonNode> results = new LinkedHashMap<>();
+        for (String step : STEPS) {
+            action.latest(step).ifPresent(result -> results.put(step, result));
+        }
+        return Optional.of(new TrendPoint(run.getNumber(), run.getDisplayName(), results));
     }
 }

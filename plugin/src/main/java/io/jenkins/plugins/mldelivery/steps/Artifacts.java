@@ -1,11 +1,20 @@
 package io.jenkins.plugins.mldelivery.steps;
 
+import hudson.AbortException;
 import hudson.FilePath;
 import hudson.Launcher;
+import hudson.model.Run;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import jenkins.util.BuildListenerAdapter;
+import jenkins.util.VirtualFile;
 
 /**
  * Archives files of the workspace through the build's artifact manager, so that profiles and models
@@ -44,6 +53,48 @@ final class Artifacts {
                     BuildListenerAdapter.wrap(context.listener()), existing);
         }
         return existing;
+    }
+
+    /**
+     * Copies archived artifacts of a build into a directory of the controller, under their own paths,
+     * through the build's artifact manager (so it works with the S3 artifact manager too).
+     *
+     * @param run    the build
+     * @param paths  the artifact paths, {@code /}-separated, relative
+     * @param target the directory
+     * @throws AbortException       if an artifact was not archived or its path is not relative
+     * @throws IOException          if copying failed
+     * @throws InterruptedException if interrupted
+     */
+    static void copyArchived(final Run<?, ?> run, final List<String> paths, final Path target)
+            throws IOException, InterruptedException {
+        VirtualFile root = run.getArtifactManager().root();
+        for (String path : paths) {
+            VirtualFile file = root.child(path);
+            if (!isInsideWorkspace(path) || !file.exists()) {
+                throw new AbortException("The artifact " + path + " of " + run.getFullDisplayName() + " was not archived");
+            }
+            Path copy = target.resolve(path).normalize();
+            Files.createDirectories(copy.getParent());
+            try (InputStream in = file.open()) {
+                Files.copy(in, copy);
+            }
+        }
+    }
+
+    /**
+     * Deletes a directory and everything below it, quietly: a leftover temporary copy must not hide
+     * the step's outcome.
+     *
+     * @param directory the directory
+     */
+    static void deleteQuietly(final Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        }
+        catch (IOException e) {
+            // nothing more to do: the operating system's temporary directory is cleaned eventually
+        }
     }
 
     /**

@@ -34,7 +34,7 @@ import org.kohsuke.stapler.verb.POST;
 public final class CanaryBuilder extends Builder implements SimpleBuildStep {
     private final String model;
     private final String analysis;
-    private List<Integer> steps = CanaryStep.DEFAULT_WEIGHTS;
+    private List<Integer> steps = List.of();
     private String buildResult = StepOutcome.BUILD_RESULTS.get(0);
 
     /**
@@ -63,14 +63,13 @@ public final class CanaryBuilder extends Builder implements SimpleBuildStep {
     }
 
     /**
-     * Sets the traffic weights of the rollout's steps.
+     * Sets the traffic weights of the rollout's steps, replacing the plan's.
      *
-     * @param steps whole percentages, increasing, the last one 100
+     * @param steps whole percentages, increasing; a step at 100 is the promotion; empty for the plan's steps
      */
     @DataBoundSetter
     public void setSteps(final List<Integer> steps) {
-        this.steps = steps == null || steps.isEmpty() ? CanaryStep.DEFAULT_WEIGHTS
-                : StepForms.parseWeights(steps.stream().map(String::valueOf).toList());
+        this.steps = steps == null ? List.of() : StepForms.parseWeights(steps.stream().map(String::valueOf).toList());
     }
 
     public String getBuildResult() {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mldelivery.steps;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.FilePath;
 import hudson.Util;
 import io.jenkins.plugins.mldelivery.agent.AgentTask;
@@ -15,10 +16,10 @@ import java.util.Map;
 
 /**
  * What {@code mlCanary} and its freestyle build step share: the moves of the engine's resumable
- * rollout controller, run on the agent (where the cluster and the metric sources are reachable),
- * and the recording of the decision. The Pipeline step spaces the moves with timers and persists the
- * controller's state between them so that it survives a controller restart; the freestyle build step
- * simply waits in its thread.
+ * rollout, run on the agent (where the cluster and the metric sources are reachable), and the
+ * recording of the decision. The Pipeline step spaces the moves with timers and keeps the rollout's
+ * state between them so that it survives a controller restart; the freestyle build step simply waits
+ * in its thread.
  */
 public final class CanaryOperation {
     /** The Pipeline function. */
@@ -30,46 +31,48 @@ public final class CanaryOperation {
     }
 
     /**
-     * Starts the rollout.
+     * Makes the rollout's next move: starts it, or goes on from the state of the previous move.
      *
      * @param workspace the workspace
-     * @param request   the step's arguments
+     * @param request   the rollout
+     * @param state     the state after the previous move, or {@code null} for the first
      * @return where the rollout stands
      * @throws IOException          if the engine failed
      * @throws InterruptedException if interrupted
      */
-    static CanaryProgress begin(final FilePath workspace, final CanaryRequest request)
+    static CanaryProgress move(final FilePath workspace, final CanaryRequest request, @CheckForNull final String state)
             throws IOException, InterruptedException {
-        return CanaryProgress.decode(OnAgent.call(workspace, new BeginTask(request)));
-    }
-
-    /**
-     * Makes the rollout's next move.
-     *
-     * @param workspace the workspace
-     * @param state     the controller's state after the previous move
-     * @return where the rollout stands
-     * @throws IOException          if the engine failed
-     * @throws InterruptedException if interrupted
-     */
-    static CanaryProgress advance(final FilePath workspace, final String state)
-            throws IOException, InterruptedException {
-        return CanaryProgress.decode(OnAgent.call(workspace, new ContinueTask(state)));
+        return CanaryProgress.decode(OnAgent.call(workspace, new MoveTask(request, state)));
     }
 
     /**
      * Rolls the candidate back because the build was stopped.
      *
      * @param workspace the workspace
-     * @param state     the controller's last state
+     * @param request   the rollout
+     * @param state     the last state kept
      * @param reason    why
      * @return the {@code canary} result
      * @throws IOException          if the engine failed
      * @throws InterruptedException if interrupted
      */
-    static EngineResult abort(final FilePath workspace, final String state, final String reason)
-            throws IOException, InterruptedException {
-        return EngineResult.decode(OnAgent.call(workspace, new AbortTask(state, reason)));
+    static EngineResult abort(final FilePath workspace, final CanaryRequest request, @CheckForNull final String state,
+            final String reason) throws IOException, InterruptedException {
+        CanaryProgress progress = CanaryProgress.decode(OnAgent.call(workspace, new AbortTask(request, state, reason)));
+        if (progress.result() == null) {
+            throw new IllegalStateException("The engine did not settle the rollout it was asked to roll back");
+        }
+        return progress.result();
+    }
+
+    /**
+     * Writes the transitions of a move to the build log, one line each.
+     *
+     * @param context  the build
+     * @param progress the move
+     */
+    static void log(final BuildContext context, final CanaryProgress progress) {
+        progress.message().lines().filter(line -> !line.isBlank()).forEach(line -> context.log(FUNCTION, line));
     }
 
     /**
@@ -104,10 +107,11 @@ public final class CanaryOperation {
             throws IOException, InterruptedException {
         FilePath workspace = context.requireWorkspace(FUNCTION);
         String stem = MlDeliveryRunAction.of(context.run()).nextStem(STEP);
-        context.log(FUNCTION, "rolling out " + settings.model() + " in steps of " + settings.weights() + "%");
-        CanaryProgress progress = begin(workspace, settings.request());
+        CanaryRequest request = settings.request(context.run(), stem);
+        context.log(FUNCTION, "rolling out " + settings.model() + " " + settings.describeSteps());
+        CanaryProgress progress = move(workspace, request, null);
         while (true) {
-            context.log(FUNCTION, progress.message());
+            log(context, progress);
             if (progress.finished()) {
                 return finish(context, stem, progress.result(), settings.buildResult());
             }
@@ -116,49 +120,39 @@ public final class CanaryOperation {
                 Thread.sleep(progress.waitMillis());
             }
             catch (InterruptedException e) {
-                EngineResult rolledBack = abort(workspace, progress.stateJson(), "the build was stopped");
+                EngineResult rolledBack = abort(workspace, request, progress.stateJson(), "the build was stopped");
                 MlDeliveryRunAction.of(context.run()).record(stem, STEP, rolledBack);
                 context.listener().getLogger().println(rolledBack.summary());
                 throw e;
             }
-            progress = advance(workspace, progress.stateJson());
+            progress = move(workspace, request, progress.stateJson());
         }
     }
 
     /**
-     * The rollout's first move, run on the agent.
+     * A move of the rollout, run on the agent.
      *
-     * @param request the step's arguments
+     * @param request the rollout
+     * @param state   the state after the previous move, or {@code null}
      */
-    record BeginTask(CanaryRequest request) implements AgentTask {
+    record MoveTask(CanaryRequest request, @CheckForNull String state) implements AgentTask {
         @Override
         public String run(final Path workspace) {
-            return EngineSeams.canaryBegin(workspace, request).encode();
-        }
-    }
-
-    /**
-     * A later move of the rollout, run on the agent.
-     *
-     * @param state the controller's state
-     */
-    record ContinueTask(String state) implements AgentTask {
-        @Override
-        public String run(final Path workspace) {
-            return EngineSeams.canaryContinue(workspace, state).encode();
+            return EngineSeams.canaryMove(workspace, request, state).encode();
         }
     }
 
     /**
      * The rollback of a stopped rollout, run on the agent.
      *
-     * @param state  the controller's state
-     * @param reason why
+     * @param request the rollout
+     * @param state   the last state kept
+     * @param reason  why
      */
-    record AbortTask(String state, String reason) implements AgentTask {
+    record AbortTask(CanaryRequest request, @CheckForNull String state, String reason) implements AgentTask {
         @Override
         public String run(final Path workspace) {
-            return EngineSeams.canaryAbort(workspace, state, reason).encode();
+            return EngineSeams.canaryAbort(workspace, request, state, reason).encode();
         }
     }
 }

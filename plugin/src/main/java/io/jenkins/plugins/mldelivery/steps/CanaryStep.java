@@ -14,12 +14,12 @@ import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.mldelivery.engine.CanaryProgress;
+import io.jenkins.plugins.mldelivery.engine.CanaryRequest;
 import io.jenkins.plugins.mldelivery.engine.EngineResult;
 import io.jenkins.plugins.mldelivery.pages.MlDeliveryRunAction;
 import java.io.IOException;
 import java.io.Serial;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
@@ -50,11 +50,9 @@ import org.kohsuke.stapler.verb.POST;
  * its timer in {@link Execution#onResume()}.
  */
 public final class CanaryStep extends Step {
-    static final List<Integer> DEFAULT_WEIGHTS = List.of(5, 25, 50, 100);
-
     private final String model;
     private final String analysis;
-    private List<Integer> steps = DEFAULT_WEIGHTS;
+    private List<Integer> steps = List.of();
     private String buildResult = StepOutcome.BUILD_RESULTS.get(0);
 
     /**
@@ -83,14 +81,13 @@ public final class CanaryStep extends Step {
     }
 
     /**
-     * Sets the traffic weights of the rollout's steps.
+     * Sets the traffic weights of the rollout's steps, replacing the plan's.
      *
-     * @param steps whole percentages, increasing, the last one 100
+     * @param steps whole percentages, increasing; a step at 100 is the promotion; empty for the plan's steps
      */
     @DataBoundSetter
     public void setSteps(final List<Integer> steps) {
-        this.steps = steps == null || steps.isEmpty() ? DEFAULT_WEIGHTS
-                : StepForms.parseWeights(steps.stream().map(String::valueOf).toList());
+        this.steps = steps == null ? List.of() : StepForms.parseWeights(steps.stream().map(String::valueOf).toList());
     }
 
     public String getBuildResult() {
@@ -128,6 +125,7 @@ public final class CanaryStep extends Step {
         private final CanarySettings settings;
         // written by the pooled thread of a move, read when the Pipeline saves its program
         private volatile String stem;
+        private volatile CanaryRequest request;
         private volatile String state;
         private volatile long nextMoveAt;
         private volatile long agentMissingSince;
@@ -181,13 +179,14 @@ public final class CanaryStep extends Step {
                 }
                 if (stem == null) {
                     stem = MlDeliveryRunAction.of(context.run()).nextStem(CanaryOperation.STEP);
-                    context.log(CanaryOperation.FUNCTION, "rolling out " + settings.model() + " in steps of "
-                            + settings.weights() + "%");
+                    request = settings.request(context.run(), stem);
+                    getContext().saveState();
+                    context.log(CanaryOperation.FUNCTION, "rolling out " + settings.model() + " "
+                            + settings.describeSteps());
                 }
                 CanaryProgress progress;
                 try {
-                    progress = state == null ? CanaryOperation.begin(workspace, settings.request())
-                            : CanaryOperation.advance(workspace, state);
+                    progress = CanaryOperation.move(workspace, request, state);
                 }
                 catch (AbortException e) {
                     throw e;
@@ -201,7 +200,7 @@ public final class CanaryStep extends Step {
                 }
                 agentMissingSince = 0;
                 state = progress.stateJson();
-                context.log(CanaryOperation.FUNCTION, progress.message());
+                CanaryOperation.log(context, progress);
                 if (progress.finished()) {
                     getContext().onSuccess(CanaryOperation.finish(context, stem, progress.result(),
                             settings.buildResult()));
@@ -260,12 +259,13 @@ public final class CanaryStep extends Step {
 
         private void rollBack(final Throwable cause) {
             try {
-                if (state != null && stem != null) {
+                if (request != null) { // a first move may have shifted traffic before its state reached us
                     BuildContext context = BuildContext.of(getContext());
                     FilePath workspace = context.workspace();
                     if (workspace != null) {
                         context.log(CanaryOperation.FUNCTION, "the build was stopped: rolling " + settings.model() + " back");
-                        EngineResult rolledBack = CanaryOperation.abort(workspace, state, "the build was stopped: " + cause);
+                        EngineResult rolledBack = CanaryOperation.abort(workspace, request, state,
+                                "the build was stopped: " + cause);
                         MlDeliveryRunAction.of(context.run()).record(stem, CanaryOperation.STEP, rolledBack);
                         context.listener().getLogger().println(rolledBack.summary());
                     }

@@ -40,6 +40,8 @@ public final class GateBuilder extends Builder implements SimpleBuildStep {
     private String alias = DEFAULT_ALIAS;
     private String predictions;
     private String championPredictions;
+    private List<String> warnRules = List.of();
+    private String withoutChampion = GateSettings.DEFAULT_WITHOUT_CHAMPION;
     private String buildResult = StepOutcome.BUILD_RESULTS.get(0);
 
     /**
@@ -134,6 +136,37 @@ public final class GateBuilder extends Builder implements SimpleBuildStep {
         this.championPredictions = Util.fixEmptyAndTrim(championPredictions);
     }
 
+    public List<String> getWarnRules() {
+        return warnRules;
+    }
+
+    /**
+     * Sets rules that only warn when broken: the gate's status becomes WARNING, not FAILED.
+     *
+     * @param warnRules the rules, in the same grammar as {@code rules}
+     */
+    @DataBoundSetter
+    public void setWarnRules(final List<String> warnRules) {
+        this.warnRules = warnRules == null ? List.of() : List.copyOf(warnRules);
+    }
+
+    public String getWithoutChampion() {
+        return withoutChampion;
+    }
+
+    /**
+     * Sets what a rule about the champion does when it cannot be decided (no champion yet, or the
+     * champion lacks the metric).
+     *
+     * @param withoutChampion {@code pass}, {@code warn} (the default) or {@code fail}
+     */
+    @DataBoundSetter
+    public void setWithoutChampion(final String withoutChampion) {
+        String value = Util.fixEmptyAndTrim(withoutChampion);
+        this.withoutChampion = GateSettings.checkWithoutChampion(
+                value == null ? GateSettings.DEFAULT_WITHOUT_CHAMPION : value);
+    }
+
     public String getBuildResult() {
         return buildResult;
     }
@@ -149,7 +182,8 @@ public final class GateBuilder extends Builder implements SimpleBuildStep {
     }
 
     GateSettings settings() {
-        return new GateSettings(rules, metrics, model, alias, predictions, championPredictions, buildResult);
+        return new GateSettings(rules, warnRules, metrics, model, alias, predictions, championPredictions,
+                withoutChampion, buildResult);
     }
 
     @Override
@@ -164,8 +198,8 @@ public final class GateBuilder extends Builder implements SimpleBuildStep {
     public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
         /** Points the help of every field at the Pipeline step's help. */
         public DescriptorImpl() {
-            for (String field : new String[] {null, "rules", "metrics", "model", "alias", "predictions",
-                    "championPredictions", "buildResult"}) {
+            for (String field : new String[] {null, "rules", "warnRules", "withoutChampion", "metrics", "model", "alias",
+                    "predictions", "championPredictions", "buildResult"}) {
                 addHelpFileRedirect(field, GateStep.class, field);
             }
         }
@@ -185,7 +219,8 @@ public final class GateBuilder extends Builder implements SimpleBuildStep {
         @Override
         public Builder newInstance(@Nullable final StaplerRequest2 req, @NonNull final JSONObject formData)
                 throws FormException {
-            return super.newInstance(req, ListField.splitInForm(formData, "rules", line -> line));
+            return super.newInstance(req, ListField.splitInForm(ListField.splitInForm(formData, "rules", line -> line),
+                    "warnRules", line -> line));
         }
 
         /**
@@ -219,6 +254,34 @@ public final class GateBuilder extends Builder implements SimpleBuildStep {
         @POST
         public FormValidation doCheckRules(@AncestorInPath final Item item, @QueryParameter final String value) {
             return StepForms.rules(item, value);
+        }
+
+        /**
+         * Checks the warning rules with the engine's rule grammar.
+         *
+         * @param item  the job
+         * @param value the rules, one per line
+         * @return an error naming the first rule that does not parse
+         */
+        @POST
+        public FormValidation doCheckWarnRules(@AncestorInPath final Item item, @QueryParameter final String value) {
+            return StepForms.optionalRules(item, value);
+        }
+
+        /**
+         * Lists what an undecidable champion rule does.
+         *
+         * @param item the job
+         * @return pass, warn, fail
+         */
+        @POST
+        public ListBoxModel doFillWithoutChampionItems(@AncestorInPath final Item item) {
+            StepForms.checkConfigure(item);
+            ListBoxModel items = new ListBoxModel();
+            for (String choice : GateSettings.WITHOUT_CHAMPION) {
+                items.add(choice);
+            }
+            return items;
         }
     }
 }

@@ -19,7 +19,7 @@ import java.util.Map;
 
 /**
  * What {@code mlGate} and its freestyle build step do: take the candidate's metrics (a file, or the
- * {@code mlTrain} result of the same build), resolve the champion in the registry on the controller,
+ * {@code mlTrain} result of the same build), look the champion up in the registry on the controller,
  * evaluate the rules on the agent (where the predictions files are), record the verdict and apply
  * the build result asked for.
  */
@@ -61,15 +61,13 @@ public final class GateOperation {
         String champion = null;
         if (settings.model() != null) {
             RegistryAccess registry = MlDeliveryConfiguration.get().registryAccess(run);
-            champion = OnController.call(() -> EngineSeams.resolveAlias(registry, settings.model(), settings.alias()));
-            context.log(FUNCTION, champion == null
-                    ? settings.model() + " has no " + settings.alias() + " yet in " + registry.uri()
-                    : "comparing with " + settings.model() + "@" + settings.alias() + " in " + registry.uri());
+            champion = OnController.call(() -> EngineSeams.findChampion(registry, settings.model(), settings.alias()));
+            context.log(FUNCTION, EngineSeams.describeChampion(champion));
         }
 
         String stem = action.nextStem(STEP);
-        GateRequest request = new GateRequest(settings.rules(), settings.metrics(), metricsJson, champion,
-                settings.predictions(), settings.championPredictions());
+        GateRequest request = new GateRequest(settings.rules(), settings.warnRules(), settings.metrics(), metricsJson,
+                champion, settings.predictions(), settings.championPredictions(), settings.withoutChampion());
         EngineResult result = EngineResult.decode(OnAgent.call(workspace, new GateTask(request)));
         action.record(stem, STEP, result);
         context.listener().getLogger().println(result.summary());

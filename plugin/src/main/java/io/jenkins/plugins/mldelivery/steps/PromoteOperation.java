@@ -7,7 +7,7 @@ import hudson.model.Run;
 import io.jenkins.plugins.mldelivery.MlDeliveryConfiguration;
 import io.jenkins.plugins.mldelivery.MlDeliveryPermissions;
 import io.jenkins.plugins.mldelivery.agent.OnController;
-import io.jenkins.plugins.mldelivery.core.result.Status;
+import io.jenkins.plugins.mldelivery.core.result.ResultJson;
 import io.jenkins.plugins.mldelivery.engine.EngineResult;
 import io.jenkins.plugins.mldelivery.engine.EngineSeams;
 import io.jenkins.plugins.mldelivery.engine.PromoteRequest;
@@ -15,14 +15,19 @@ import io.jenkins.plugins.mldelivery.engine.RegistryAccess;
 import io.jenkins.plugins.mldelivery.pages.MlDeliveryRunAction;
 import io.jenkins.plugins.mldelivery.pages.RecordedStep;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jenkins.model.Jenkins;
 
 /**
  * What {@code mlPromote} and its freestyle build step do: check the promotion permission of the
- * build's user, refuse when this build's gate failed (unless forced), register this build's trained
- * model (or take an existing version) and move the alias, on the controller where the registry is.
+ * build's user, then let the engine, on the controller where the registry is, refuse when this build's
+ * gate failed (unless forced), register this build's trained model by its archived location (or take
+ * an existing version) and move the alias.
  */
 public final class PromoteOperation {
     /** The Pipeline function. */
@@ -52,31 +57,59 @@ public final class PromoteOperation {
         }
         MlDeliveryRunAction action = MlDeliveryRunAction.of(run);
         Optional<RecordedStep> gate = action.latestEntry("gate");
-        if (gate.isPresent() && Status.FAILED.name().equals(gate.get().getStatus()) && !settings.force()) {
-            throw new AbortException(FUNCTION + ": this build's gate failed (" + gate.get().getHeadline()
-                    + "); give force: true to promote anyway");
-        }
-
+        Optional<RecordedStep> train = action.latestEntry("train");
         String trainResult = null;
         if (settings.version() == null) {
-            trainResult = action.latest("train").map(JsonNode::toString).orElseThrow(() -> new AbortException(
+            trainResult = train.map(action::read).map(JsonNode::toString).orElseThrow(() -> new AbortException(
                     FUNCTION + " has nothing to promote: give version: N or call " + TrainOperation.FUNCTION
                             + " earlier in this build"));
         }
+        String buildUrl = context.env().get("BUILD_URL");
         RegistryAccess registry = MlDeliveryConfiguration.get().registryAccess(run);
-        PromoteRequest request = new PromoteRequest(settings.model(), settings.alias(), settings.version(),
-                trainResult, "jenkins:" + run.getExternalizableId() + "/artifact/",
-                Map.of("jenkins.job", job.getFullName(), "jenkins.build", String.valueOf(run.getNumber()),
-                        "jenkins.url", run.getUrl()));
-        context.log(FUNCTION, "moving " + settings.model() + "@" + settings.alias() + " to "
-                + (settings.version() == null ? "the model trained in this build" : "version " + settings.version())
-                + " in " + registry.uri());
+        Path staging = null;
+        try {
+            String trainResultFile = null;
+            if (trainResult != null && registry.uri().startsWith(RegistryAccess.MLFLOW_PREFIX)
+                    && !"FAILED".equals(ResultJson.mapper().readTree(trainResult).path("status").asText())) {
+                // MLflow keeps a version's files in its own artifact store: hand the engine a copy of them
+                staging = Files.createTempDirectory("ml-delivery-promote");
+                Artifacts.copyArchived(run, artifactPaths(trainResult), staging);
+                trainResultFile = Files.writeString(staging.resolve("train.json"), trainResult).toString();
+                trainResult = null;
+            }
+            PromoteRequest request = new PromoteRequest(settings.model(), settings.alias(), settings.version(),
+                    trainResult, trainResultFile, "jenkins:" + run.getExternalizableId() + "/artifact/",
+                    Map.of("jenkins.job", job.getFullName(), "jenkins.build", String.valueOf(run.getNumber()),
+                            "jenkins.url", run.getUrl()),
+                    gate.map(action::resultFile).map(Path::toString).orElse(null), settings.force(),
+                    Jenkins.getAuthentication2().getName(), buildUrl == null ? run.getUrl() : buildUrl,
+                    run.getExternalizableId() + "/" + train.map(RecordedStep::getStem).orElse("version"));
+            context.log(FUNCTION, "moving " + settings.model() + "@" + settings.alias() + " to "
+                    + (settings.version() == null ? "the model trained in this build" : "version " + settings.version())
+                    + " in " + registry.uri());
 
-        String stem = action.nextStem(STEP);
-        EngineResult result = OnController.call(() -> EngineSeams.promote(registry, request));
-        action.record(stem, STEP, result);
-        context.listener().getLogger().println(result.summary());
-        StepOutcome.apply(context, FUNCTION, result, StepOutcome.BUILD_RESULTS.get(0));
-        return StepOutcome.toMap(result);
+            String stem = action.nextStem(STEP);
+            EngineResult result = OnController.call(() -> EngineSeams.promote(registry, request));
+            action.record(stem, STEP, result);
+            context.listener().getLogger().println(result.summary());
+            if (result.tree().hasNonNull("refusal")) {
+                context.log(FUNCTION, "this build's gate failed; give force: true to promote anyway");
+            }
+            StepOutcome.apply(context, FUNCTION, result, StepOutcome.BUILD_RESULTS.get(0));
+            return StepOutcome.toMap(result);
+        }
+        finally {
+            if (staging != null) {
+                Artifacts.deleteQuietly(staging);
+            }
+        }
+    }
+
+    private static List<String> artifactPaths(final String trainResult) throws IOException {
+        List<String> paths = new ArrayList<>();
+        for (JsonNode artifact : ResultJson.mapper().readTree(trainResult).path("artifacts")) {
+            paths.add(artifact.path("path").asText().replace('\\', '/'));
+        }
+        return paths;
     }
 }

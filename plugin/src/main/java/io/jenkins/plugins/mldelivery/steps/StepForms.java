@@ -5,7 +5,6 @@ import hudson.Util;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.mldelivery.engine.EngineNotConnectedException;
 import io.jenkins.plugins.mldelivery.engine.EngineSeams;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,22 +96,57 @@ public final class StepForms {
         if (rules.isEmpty()) {
             return FormValidation.error("Give at least one rule, e.g. accuracy >= 0.85");
         }
-        try {
-            for (String rule : rules) {
-                String problem = EngineSeams.checkRule(rule);
-                if (problem != null) {
-                    return FormValidation.error(problem);
-                }
+        for (String rule : rules) {
+            String problem = EngineSeams.checkRule(rule);
+            if (problem != null) {
+                return FormValidation.error(problem);
             }
-        }
-        catch (EngineNotConnectedException e) {
-            return FormValidation.warning(e.getMessage());
         }
         return FormValidation.ok();
     }
 
     /**
-     * Checks canary weights, one per line: whole percentages, increasing, the last one 100.
+     * Checks optional gate rules (warning rules), one per line, with the engine's rule grammar.
+     *
+     * @param item  the job
+     * @param value the rules text
+     * @return an error naming the first rule that does not parse
+     */
+    public static FormValidation optionalRules(@CheckForNull final Item item, final String value) {
+        checkConfigure(item);
+        for (String rule : ListField.split(value)) {
+            String problem = EngineSeams.checkRule(rule);
+            if (problem != null) {
+                return FormValidation.error(problem);
+            }
+        }
+        return FormValidation.ok();
+    }
+
+    /**
+     * Checks a duration field such as {@code mlTrain}'s timeout.
+     *
+     * @param item  the job
+     * @param value the duration, e.g. {@code 30m}
+     * @return an error unless blank or a positive duration
+     */
+    public static FormValidation duration(@CheckForNull final Item item, final String value) {
+        checkConfigure(item);
+        String text = Util.fixEmptyAndTrim(value);
+        if (text == null) {
+            return FormValidation.ok();
+        }
+        try {
+            TrainSettings.timeoutMillis(text);
+            return FormValidation.ok();
+        }
+        catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    /**
+     * Checks canary weights, one per line: whole percentages (the engine checks the rest against the plan).
      *
      * @param item  the job
      * @param value the weights text
@@ -130,36 +164,22 @@ public final class StepForms {
     }
 
     /**
-     * Parses canary weights.
+     * Parses canary weights; whether they increase and where they end is the rollout plan's rule,
+     * checked by the engine with the plan.
      *
      * @param items the weights as text
      * @return the weights
-     * @throws IllegalArgumentException naming the first wrong weight
+     * @throws IllegalArgumentException naming the first weight that is not a whole percentage
      */
     public static List<Integer> parseWeights(final List<String> items) {
-        if (items.isEmpty()) {
-            throw new IllegalArgumentException("Give the traffic weights, e.g. 5, 25, 50, 100");
-        }
         List<Integer> weights = new ArrayList<>();
         for (String item : items) {
-            int weight;
             try {
-                weight = Integer.parseInt(item.strip());
+                weights.add(Integer.parseInt(item.strip()));
             }
             catch (NumberFormatException e) {
                 throw new IllegalArgumentException("Weight '" + item + "' is not a whole percentage", e);
             }
-            if (weight < 1 || weight > 100) {
-                throw new IllegalArgumentException("Weight " + weight + " is not between 1 and 100");
-            }
-            if (!weights.isEmpty() && weight <= weights.get(weights.size() - 1)) {
-                throw new IllegalArgumentException("Weight " + weight + " does not increase on "
-                        + weights.get(weights.size() - 1));
-            }
-            weights.add(weight);
-        }
-        if (weights.get(weights.size() - 1) != 100) {
-            throw new IllegalArgumentException("The last weight must be 100, not " + weights.get(weights.size() - 1));
         }
         return List.copyOf(weights);
     }

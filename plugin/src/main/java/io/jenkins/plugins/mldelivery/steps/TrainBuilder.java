@@ -36,7 +36,11 @@ public final class TrainBuilder extends Builder implements SimpleBuildStep {
     private final String metrics;
     private String params;
     private String model;
+    private List<String> overrides = List.of();
     private List<String> data = List.of();
+    private List<String> env = List.of();
+    private String timeout;
+    private String mlflowExperiment;
     private String buildResult = StepOutcome.BUILD_RESULTS.get(0);
 
     /**
@@ -104,6 +108,71 @@ public final class TrainBuilder extends Builder implements SimpleBuildStep {
         this.data = data == null ? List.of() : List.copyOf(data);
     }
 
+    public List<String> getOverrides() {
+        return overrides;
+    }
+
+    /**
+     * Sets overrides of the parameters, written into the params file while the command runs (as
+     * {@code dvc exp run --set-param} does) and put back afterwards.
+     *
+     * @param overrides e.g. {@code model.max_depth=4} (change), {@code +key=value} (add), {@code ++key=value} (set)
+     */
+    @DataBoundSetter
+    public void setOverrides(final List<String> overrides) {
+        this.overrides = overrides == null ? List.of() : List.copyOf(overrides);
+    }
+
+    public List<String> getEnv() {
+        return env;
+    }
+
+    /**
+     * Sets variables for the command, over the build's environment.
+     *
+     * @param env items {@code NAME=VALUE}, as {@code withEnv} takes them
+     */
+    @DataBoundSetter
+    public void setEnv(final List<String> env) {
+        List<String> items = env == null ? List.of() : List.copyOf(env);
+        TrainSettings.environment(items);
+        this.env = items;
+    }
+
+    @CheckForNull
+    public String getTimeout() {
+        return timeout;
+    }
+
+    /**
+     * Sets how long the command may run before it is killed and the training fails.
+     *
+     * @param timeout e.g. {@code 90s}, {@code 30m}, {@code 2h}; blank for no limit
+     */
+    @DataBoundSetter
+    public void setTimeout(final String timeout) {
+        String value = Util.fixEmptyAndTrim(timeout);
+        if (value != null) {
+            TrainSettings.timeoutMillis(value);
+        }
+        this.timeout = value;
+    }
+
+    @CheckForNull
+    public String getMlflowExperiment() {
+        return mlflowExperiment;
+    }
+
+    /**
+     * Logs the run to this experiment of the MLflow server of the global configuration.
+     *
+     * @param mlflowExperiment the experiment, created if missing; blank not to log the run
+     */
+    @DataBoundSetter
+    public void setMlflowExperiment(final String mlflowExperiment) {
+        this.mlflowExperiment = Util.fixEmptyAndTrim(mlflowExperiment);
+    }
+
     public String getBuildResult() {
         return buildResult;
     }
@@ -123,7 +192,8 @@ public final class TrainBuilder extends Builder implements SimpleBuildStep {
             @NonNull final Launcher launcher, @NonNull final TaskListener listener)
             throws InterruptedException, IOException {
         TrainOperation.run(BuildContext.freestyle(run, workspace, env, launcher, listener),
-                new TrainSettings(command, metrics, params, model, data, buildResult));
+                new TrainSettings(command, metrics, params, overrides, model, data, this.env, timeout,
+                mlflowExperiment, buildResult));
     }
 
     /** Declares the build step; its form and help are those of {@link TrainStep}. */
@@ -131,7 +201,8 @@ public final class TrainBuilder extends Builder implements SimpleBuildStep {
     public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
         /** Points the help of every field at the Pipeline step's help. */
         public DescriptorImpl() {
-            for (String field : new String[] {null, "command", "metrics", "params", "model", "data", "buildResult"}) {
+            for (String field : new String[] {null, "command", "metrics", "params", "overrides", "model", "data", "env",
+                "timeout", "mlflowExperiment", "buildResult"}) {
                 addHelpFileRedirect(field, TrainStep.class, field);
             }
         }
@@ -151,7 +222,8 @@ public final class TrainBuilder extends Builder implements SimpleBuildStep {
         @Override
         public Builder newInstance(@Nullable final StaplerRequest2 req, @NonNull final JSONObject formData)
                 throws FormException {
-            return super.newInstance(req, ListField.splitInForm(formData, "data", line -> line));
+            return super.newInstance(req, ListField.splitInForm(ListField.splitInForm(ListField.splitInForm(formData,
+                    "data", line -> line), "overrides", line -> line), "env", line -> line));
         }
 
         /**
@@ -197,6 +269,18 @@ public final class TrainBuilder extends Builder implements SimpleBuildStep {
         @POST
         public FormValidation doCheckMetrics(@AncestorInPath final Item item, @QueryParameter final String value) {
             return StepForms.required(item, value, "The metrics file");
+        }
+
+        /**
+         * Checks the timeout.
+         *
+         * @param item  the job
+         * @param value the timeout
+         * @return an error unless blank or a positive duration
+         */
+        @POST
+        public FormValidation doCheckTimeout(@AncestorInPath final Item item, @QueryParameter final String value) {
+            return StepForms.duration(item, value);
         }
     }
 }

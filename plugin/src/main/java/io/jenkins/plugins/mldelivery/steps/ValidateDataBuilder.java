@@ -30,6 +30,7 @@ public final class ValidateDataBuilder extends Builder implements SimpleBuildSte
     private final String data;
     private String reference;
     private String schema;
+    private String driftPolicy;
     private String buildResult = StepOutcome.BUILD_RESULTS.get(0);
 
     /**
@@ -76,6 +77,21 @@ public final class ValidateDataBuilder extends Builder implements SimpleBuildSte
         this.schema = Util.fixEmptyAndTrim(schema);
     }
 
+    @CheckForNull
+    public String getDriftPolicy() {
+        return driftPolicy;
+    }
+
+    /**
+     * Sets the drift policy (YAML or JSON): thresholds, correction, critical and ignored columns.
+     *
+     * @param driftPolicy the file, relative to the workspace; blank for the default policy
+     */
+    @DataBoundSetter
+    public void setDriftPolicy(final String driftPolicy) {
+        this.driftPolicy = Util.fixEmptyAndTrim(driftPolicy);
+    }
+
     public String getBuildResult() {
         return buildResult;
     }
@@ -95,7 +111,7 @@ public final class ValidateDataBuilder extends Builder implements SimpleBuildSte
             @NonNull final Launcher launcher, @NonNull final TaskListener listener)
             throws InterruptedException, IOException {
         ValidateDataOperation.run(BuildContext.freestyle(run, workspace, env, launcher, listener),
-                new ValidateSettings(data, reference, schema, buildResult));
+                new ValidateSettings(data, reference, schema, driftPolicy, buildResult));
     }
 
     /** Declares the build step; its form and help are those of {@link ValidateDataStep}. */
@@ -103,7 +119,7 @@ public final class ValidateDataBuilder extends Builder implements SimpleBuildSte
     public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
         /** Points the help of every field at the Pipeline step's help. */
         public DescriptorImpl() {
-            for (String field : new String[] {null, "data", "reference", "schema", "buildResult"}) {
+            for (String field : new String[] {null, "data", "reference", "schema", "driftPolicy", "buildResult"}) {
                 addHelpFileRedirect(field, ValidateDataStep.class, field);
             }
         }

@@ -11,12 +11,11 @@ import io.jenkins.plugins.mldelivery.pages.MlDeliveryRunAction;
 import io.jenkins.plugins.mldelivery.pages.RecordedStep;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * What {@code mlValidateData} and its freestyle build step do: validate the batch on the agent,
- * archive the profiles, record the result on the build, apply the build result asked for, and give
+ * archive its profile (the reference of later validations), record the result on the build, apply the build result asked for, and give
  * the result back as a map.
  */
 public final class ValidateDataOperation {
@@ -44,23 +43,16 @@ public final class ValidateDataOperation {
         MlDeliveryRunAction action = MlDeliveryRunAction.of(context.run());
         String stem = action.nextStem(STEP);
 
-        Map<String, String> profiles = new LinkedHashMap<>();
         String batchProfile = Artifacts.WORK_DIRECTORY + "/" + stem + "." + RecordedStep.BATCH_PROFILE;
-        profiles.put(MlDeliveryRunAction.DIRECTORY + "/" + stem + "." + RecordedStep.BATCH_PROFILE, batchProfile);
-        String referenceProfile = null;
-        if (settings.reference() != null) {
-            referenceProfile = Artifacts.WORK_DIRECTORY + "/" + stem + "." + RecordedStep.REFERENCE_PROFILE;
-            profiles.put(MlDeliveryRunAction.DIRECTORY + "/" + stem + "." + RecordedStep.REFERENCE_PROFILE,
-                    referenceProfile);
-        }
         ValidateRequest request = new ValidateRequest(settings.data(), settings.reference(), settings.schema(),
-                batchProfile, referenceProfile);
+                settings.driftPolicy(), batchProfile);
 
         context.log(FUNCTION, "validating " + settings.data()
                 + (settings.schema() == null ? "" : " with schema " + settings.schema())
                 + (settings.reference() == null ? "" : " against " + settings.reference()));
         EngineResult result = EngineResult.decode(OnAgent.call(workspace, new ValidateTask(request)));
-        Artifacts.archive(context, workspace, launcher, profiles);
+        Artifacts.archive(context, workspace, launcher,
+                Map.of(MlDeliveryRunAction.DIRECTORY + "/" + stem + "." + RecordedStep.BATCH_PROFILE, batchProfile));
         action.record(stem, STEP, result);
         context.listener().getLogger().println(result.summary());
         StepOutcome.apply(context, FUNCTION, result, settings.buildResult());

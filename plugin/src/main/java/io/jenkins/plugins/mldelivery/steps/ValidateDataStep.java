@@ -32,6 +32,7 @@ public final class ValidateDataStep extends Step {
     private final String data;
     private String reference;
     private String schema;
+    private String driftPolicy;
     private String buildResult = StepOutcome.BUILD_RESULTS.get(0);
 
     /**
@@ -78,6 +79,21 @@ public final class ValidateDataStep extends Step {
         this.schema = Util.fixEmptyAndTrim(schema);
     }
 
+    @CheckForNull
+    public String getDriftPolicy() {
+        return driftPolicy;
+    }
+
+    /**
+     * Sets the drift policy (YAML or JSON): thresholds, correction, critical and ignored columns.
+     *
+     * @param driftPolicy the file, relative to the workspace; blank for the default policy
+     */
+    @DataBoundSetter
+    public void setDriftPolicy(final String driftPolicy) {
+        this.driftPolicy = Util.fixEmptyAndTrim(driftPolicy);
+    }
+
     public String getBuildResult() {
         return buildResult;
     }
@@ -93,7 +109,7 @@ public final class ValidateDataStep extends Step {
     }
 
     ValidateSettings settings() {
-        return new ValidateSettings(data, reference, schema, buildResult);
+        return new ValidateSettings(data, reference, schema, driftPolicy, buildResult);
     }
 
     @Override

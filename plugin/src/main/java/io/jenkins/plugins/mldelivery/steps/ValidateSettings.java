@@ -11,12 +11,13 @@ import java.util.Objects;
  * @param data        the batch to validate
  * @param reference   the reference data set or profile, if any
  * @param schema      the schema, if any
+ * @param driftPolicy the drift policy, if any
  * @param buildResult the build result when the validation fails: FAILURE, UNSTABLE or SUCCESS
  */
 public record ValidateSettings(String data, @CheckForNull String reference, @CheckForNull String schema,
-        String buildResult) implements Serializable {
+        @CheckForNull String driftPolicy, String buildResult) implements Serializable {
     @Serial
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     /** Validates the fields. */
     public ValidateSettings {

@@ -1,8 +1,13 @@
 package io.jenkins.plugins.mldelivery.core.gate;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.mldelivery.core.gate.rule.MetricValues;
 import io.jenkins.plugins.mldelivery.core.registry.ModelRegistry;
 import io.jenkins.plugins.mldelivery.core.registry.ModelVersion;
+import io.jenkins.plugins.mldelivery.core.result.ResultJson;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -54,5 +59,52 @@ public record ChampionLookup(Optional<Champion> champion, String reason) {
      */
     public GateRequest.Builder applyTo(final GateRequest.Builder request) {
         return champion.map(request::against).orElseGet(() -> request.withoutChampionBecause(reason));
+    }
+
+    /**
+     * Returns this lookup as compact JSON, for a caller that looks the champion up on one machine (where
+     * the registry is) and evaluates the gate on another (where the predictions are).
+     *
+     * @return {@code {"champion": {...}}} or {@code {"reason": "..."}}, read back by {@link #fromJson(String)}
+     */
+    public String toJson() {
+        ObjectNode node = ResultJson.mapper().createObjectNode();
+        if (champion.isPresent()) {
+            node.set("champion", ResultJson.mapper().valueToTree(champion.get()));
+        }
+        else {
+            node.put("reason", reason);
+        }
+        try {
+            return ResultJson.mapper().writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(node);
+        }
+        catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a champion lookup: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a lookup written by {@link #toJson()}.
+     *
+     * @param json the JSON text
+     * @return the lookup
+     * @throws IllegalArgumentException if the text is not such a lookup
+     */
+    public static ChampionLookup fromJson(final String json) {
+        try {
+            JsonNode node = ResultJson.mapper().readTree(json);
+            JsonNode champion = node == null ? null : node.get("champion");
+            if (champion != null && champion.isObject()) {
+                return new ChampionLookup(Optional.of(ResultJson.mapper().treeToValue(champion, Champion.class)), null);
+            }
+            JsonNode reason = node == null ? null : node.get("reason");
+            if (reason == null || !reason.isTextual()) {
+                throw new IllegalArgumentException("not a champion lookup: " + json);
+            }
+            return new ChampionLookup(Optional.empty(), reason.asText());
+        }
+        catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a champion lookup: " + e.getOriginalMessage(), e);
+        }
     }
 }

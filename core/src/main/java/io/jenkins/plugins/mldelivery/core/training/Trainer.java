@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mldelivery.core.training;
 
+import io.jenkins.plugins.mldelivery.core.io.AtomicFiles;
 import io.jenkins.plugins.mldelivery.core.io.BadInputException;
 import io.jenkins.plugins.mldelivery.core.result.InputIdentity;
 import io.jenkins.plugins.mldelivery.core.result.Status;
@@ -77,6 +78,63 @@ public final class Trainer {
     }
 
     /**
+     * Prepares a training whose command the caller runs itself (through a CI system's launcher, so
+     * that it runs inside the build's container): checks the request, takes the lineage that must be
+     * known before the command runs, and writes the overrides into the params file. Call
+     * {@link #record} once the command has ended, or {@link #abandon} if it could not run.
+     *
+     * @param request what the caller will run and what to capture; its command is only recorded
+     * @return the preparation, including the environment to give the command
+     * @throws BadInputException for bad options or input, before anything is written
+     */
+    public PreparedTraining prepare(final TrainingRequest request) {
+        Instant started = clock.instant();
+        TrainingSetup setup = TrainingSetup.of(request);
+        byte[] before = null;
+        if (setup.params() != null && setup.params().overridden()) {
+            before = setup.params().originalContent();
+            setup.params().writeOver(request.resolve(request.params()));
+        }
+        return new PreparedTraining(started, setup.workDir().toString(), TrainingSetup.commandEnvironment(request, Map.of()),
+                setup.data(), setup.inputs(), setup.git(), setup.tools(), setup.host(), before);
+    }
+
+    /**
+     * Records a training the caller ran after {@link #prepare}: puts the params file back, reads the
+     * metrics and model files, and publishes them as {@link #train} does.
+     *
+     * @param request  the request given to {@link #prepare}
+     * @param prepared what {@link #prepare} returned
+     * @param outcome  how the command ended, with its last lines
+     * @return the result; {@code FAILED} with a reason when the command failed, timed out or left bad metrics
+     */
+    public TrainResult record(final TrainingRequest request, final PreparedTraining prepared, final ProcessOutcome outcome) {
+        abandon(request, prepared);
+        Path workDir = Path.of(prepared.workDir());
+        ParamsFile params = request.params() == null ? null
+                : ParamsFile.read(workDir.resolve(request.params())).withOverrides(request.overrides());
+        TrainingSetup setup = new TrainingSetup(workDir, params, prepared.data(), prepared.inputs(),
+                request.models().stream().map(ArtifactGlob::of).toList(), prepared.git(), prepared.tools(), prepared.host());
+        List<String> applied = request.overrides().stream().map(Trainer::describe).toList();
+        RunRecord run = recordOutcome(request, setup, params, outcome, workDir, applied);
+        return assemble(request, setup, run, prepared.startedAt(), Status.PASSED, null);
+    }
+
+    /**
+     * Puts the params file back after {@link #prepare} when the command could not run to its end (the
+     * build was aborted); {@link #record} does it itself.
+     *
+     * @param request  the request given to {@link #prepare}
+     * @param prepared what {@link #prepare} returned
+     */
+    public void abandon(final TrainingRequest request, final PreparedTraining prepared) {
+        byte[] before = prepared.paramsBefore();
+        if (before != null && request.params() != null) {
+            AtomicFiles.write(Path.of(prepared.workDir()).resolve(request.params()), before);
+        }
+    }
+
+    /**
      * Trains once per combination of a grid and keeps the best trial (see {@link SweepPlan}).
      *
      * @param request what to run and capture; its overrides apply to every trial
@@ -123,8 +181,15 @@ public final class Trainer {
             outcome = process.run(request.command(), dir, TrainingSetup.commandEnvironment(request, extraEnvironment),
                     timeout, lines);
         }
+        return recordOutcome(request, setup, params, outcome, dir, applied);
+    }
+
+    /** Reads what a command that has ended left in {@code dir}: its metrics and model files, or why it failed. */
+    private RunRecord recordOutcome(final TrainingRequest request, final TrainingSetup setup, final ParamsFile params,
+            final ProcessOutcome outcome, final Path dir, final List<String> applied) {
         if (outcome.timedOut()) {
-            return new RunRecord(dir, params, outcome, Metrics.none(), List.of(), "timed out after " + describe(timeout)
+            String limit = request.timeout() == null ? "" : " after " + describe(request.timeout());
+            return new RunRecord(dir, params, outcome, Metrics.none(), List.of(), "timed out" + limit
                     + "; killed the command and every process it started", applied);
         }
         if (outcome.exitCode() != 0) {

@@ -12,9 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -68,7 +66,7 @@ public final class TrainingProcess {
         builder.environment().putAll(environment);
         Instant started = clock.instant();
         Process process = start(builder, command, workDir);
-        Deque<String> tail = new ArrayDeque<>();
+        OutputTail tail = new OutputTail(tailLines);
         Thread reader = new Thread(() -> pump(process, output, tail), "training-output-" + process.pid());
         reader.setDaemon(true);
         reader.start();
@@ -90,11 +88,7 @@ public final class TrainingProcess {
         }
         join(reader);
         Instant finished = clock.instant();
-        List<String> lines;
-        synchronized (tail) {
-            lines = new ArrayList<>(tail);
-        }
-        return new ProcessOutcome(timedOut ? -1 : process.exitValue(), timedOut, lines, started, finished);
+        return new ProcessOutcome(timedOut ? -1 : process.exitValue(), timedOut, tail.lines(), started, finished);
     }
 
     private static Process start(final ProcessBuilder builder, final TrainingCommand command, final Path workDir) {
@@ -112,7 +106,7 @@ public final class TrainingProcess {
         }
     }
 
-    private void pump(final Process process, final Consumer<String> output, final Deque<String> tail) {
+    private static void pump(final Process process, final Consumer<String> output, final OutputTail tail) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 try {
@@ -121,12 +115,7 @@ public final class TrainingProcess {
                 catch (RuntimeException e) {
                     // a failing listener must not stop the reading: the command would block on a full pipe
                 }
-                synchronized (tail) {
-                    tail.addLast(line);
-                    if (tail.size() > tailLines) {
-                        tail.removeFirst();
-                    }
-                }
+                tail.accept(line);
             }
         }
         catch (IOException e) {

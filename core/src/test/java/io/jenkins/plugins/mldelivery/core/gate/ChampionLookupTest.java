@@ -14,6 +14,7 @@ import org.junit.rules.TemporaryFolder;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 public class ChampionLookupTest {
     @Rule
@@ -65,5 +66,19 @@ public class ChampionLookupTest {
         GateResult result = new GateEngine(java.time.Clock.systemUTC()).evaluate(lookup.applyTo(GateRequest.builder())
                 .metrics(MetricValues.of(Map.of("f1", 0.8))).rule("f1 >= champion.f1").build());
         assertThat(result.rules().get(0).reason()).startsWith("skipped: no champion yet: model 'credit-risk' is not registered");
+    }
+
+    @Test
+    public void shouldTravelAsJsonFromTheRegistrysMachineToTheGatesMachine() {
+        ModelVersion version = register(0.75);
+        registry.setAlias("credit-risk", "champion", version.version(), ChangeNote.by("test"));
+        ChampionLookup found = ChampionLookup.find(registry, "credit-risk", "champion");
+        ChampionLookup missing = ChampionLookup.find(registry, "credit-risk", "production");
+
+        assertThat(ChampionLookup.fromJson(found.toJson())).isEqualTo(found);
+        assertThat(ChampionLookup.fromJson(missing.toJson())).isEqualTo(missing);
+        assertThat(ChampionLookup.fromJson(found.toJson()).champion().orElseThrow().metrics().find("accuracy[gender=F]"))
+                .hasValue(0.8);
+        assertThatThrownBy(() -> ChampionLookup.fromJson("{}")).isInstanceOf(IllegalArgumentException.class);
     }
 }

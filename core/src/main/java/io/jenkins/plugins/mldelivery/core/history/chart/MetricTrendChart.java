@@ -7,6 +7,8 @@ import io.jenkins.plugins.mldelivery.core.history.TrendWindow;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -30,6 +32,22 @@ public final class MetricTrendChart {
         SortedSet<String> groups = new TreeSet<>();
         window.newestFirst().forEach(record -> record.metrics().keySet().forEach(name -> groups.add(groupOf(name))));
         return List.copyOf(groups);
+    }
+
+    /**
+     * Returns the group a page with room for one trend shows: the metric the newest build's gate
+     * judged first (what the team cares about most), else the first group with values.
+     *
+     * @param window the builds
+     * @return the group, or empty when no build has metrics
+     */
+    public static Optional<String> mainGroup(final TrendWindow window) {
+        List<String> groups = groups(window);
+        Optional<String> judged = window.newest().map(BuildRecord::gate).stream()
+                .flatMap(gate -> gate.rules().stream())
+                .map(RuleOutcome::metric).filter(Objects::nonNull).map(MetricTrendChart::groupOf)
+                .filter(groups::contains).findFirst();
+        return judged.isPresent() ? judged : groups.stream().findFirst();
     }
 
     /**

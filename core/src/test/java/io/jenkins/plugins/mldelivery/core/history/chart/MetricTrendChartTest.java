@@ -3,14 +3,21 @@ package io.jenkins.plugins.mldelivery.core.history.chart;
 import com.fasterxml.jackson.databind.JsonNode;
 import edu.hm.hafner.echarts.line.LineSeries;
 import edu.hm.hafner.echarts.line.LinesChartModel;
+import io.jenkins.plugins.mldelivery.core.history.BuildRecord;
+import io.jenkins.plugins.mldelivery.core.history.GateSummary;
+import io.jenkins.plugins.mldelivery.core.history.RuleOutcome;
 import io.jenkins.plugins.mldelivery.core.history.TrendWindow;
 import io.jenkins.plugins.mldelivery.core.report.ReportFixtures;
 import io.jenkins.plugins.mldelivery.core.result.ResultJson;
+import io.jenkins.plugins.mldelivery.core.result.Status;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -101,5 +108,24 @@ public class MetricTrendChartTest {
     public void shouldNameTheGroupOfASliceMetric() {
         assertThat(MetricTrendChart.groupOf("accuracy[gender=F]")).isEqualTo("accuracy");
         assertThat(MetricTrendChart.groupOf("f1")).isEqualTo("f1");
+    }
+
+    @Test
+    public void shouldShowTheMetricTheNewestGateJudgedFirstWhenThereIsRoomForOneTrend() {
+        BuildRecord older = record(1, Map.of("accuracy", 0.85, "f1", 0.70), null);
+        BuildRecord newest = record(2, Map.of("accuracy", 0.86, "f1", 0.72, "latency_p95_ms", 9.0),
+                new GateSummary("PASSED", List.of(
+                        new RuleOutcome("max_gap(accuracy, by=gender) <= 0.05", null, 0.01, 0.05, true, false, null, null, null),
+                        new RuleOutcome("f1[gender=F] >= champion.f1 - 0.01", "f1[gender=F]", 0.72, 0.70, true, false, null, null, null))));
+
+        assertThat(MetricTrendChart.mainGroup(TrendWindow.of(List.of(newest, older)))).contains("f1");
+        assertThat(MetricTrendChart.mainGroup(TrendWindow.of(List.of(older)))).as("without a gate, the first metric")
+                .contains("accuracy");
+        assertThat(MetricTrendChart.mainGroup(TrendWindow.of(List.of(record(3, Map.of(), null))))).isEmpty();
+    }
+
+    private static BuildRecord record(final int build, final Map<String, Double> metrics, final GateSummary gate) {
+        return new BuildRecord(build, "#" + build, null, Status.PASSED, "digest-" + build, new TreeMap<>(metrics), null, null,
+                gate, List.of(), null, null);
     }
 }
