@@ -38,7 +38,7 @@ import java.util.TreeMap;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public final class CategoryCounts {
     /** The largest number of distinct values of a string or boolean column counted exactly. */
-    public static final int CAPACITY = 10_000;
+    public static final int CAPACITY = 1_000;
     /** The largest number of distinct values of a numeric column counted exactly (beyond, the quantile sketch describes it). */
     public static final int NUMERIC_CAPACITY = 1_000;
     /** The map size of the frequent-items sketch used beyond {@link #CAPACITY}. */

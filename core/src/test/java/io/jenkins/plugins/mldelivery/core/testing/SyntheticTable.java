@@ -104,7 +104,7 @@ public final class SyntheticTable {
             append('\n');
             return;
         }
-        text("city-").integer((long) Math.floor(Math.pow(random.nextDouble(), 2) * 20_000)).append('\n');
+        text("city-").integer((long) Math.floor(Math.pow(random.nextDouble(), 2) * 2_000)).append('\n');
     }
 
     private SyntheticTable comma() {
