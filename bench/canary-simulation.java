@@ -329,7 +329,7 @@ public class CanarySimulation {
                     millis[runs - 1]);
         }
         System.out.println();
-        System.out.println("Kubernetes: fabric8 7.5.2 against its mock server in CRUD mode on loopback (no real API server, no pods to wait for);"
+        System.out.println("Kubernetes: fabric8 7.3.1 against its mock server in CRUD mode on loopback (no real API server, no pods to wait for);"
                 + " command: `sh -c true` per router call.");
     }
 
