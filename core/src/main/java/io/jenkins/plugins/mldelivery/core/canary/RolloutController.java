@@ -388,7 +388,9 @@ public final class RolloutController implements AutoCloseable {
             return;
         }
         Long millis = state.failedAnalysisAt() == null ? null : Duration.between(state.failedAnalysisAt(), done).toMillis();
-        save(state.toBuilder().canaryWeight(0).rollbackMillis(millis)
+        String reason = AliasRestore.afterRollback(plan, state.stable(), state.canary(), state.owner(), String.valueOf(state.reason()))
+                .map(alias -> state.reason() + "; " + alias).orElse(state.reason());
+        save(state.toBuilder().canaryWeight(0).rollbackMillis(millis).reason(reason)
                 .finished(done, "all traffic on the stable version " + plan.stable().version() + ", canary scaled down (" + router.describe() + ")")
                 .enter(RolloutPhase.ROLLED_BACK, done, "rolled back"));
     }

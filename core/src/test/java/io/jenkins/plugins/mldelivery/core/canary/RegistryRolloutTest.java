@@ -78,6 +78,45 @@ public class RegistryRolloutTest {
     }
 
     @Test
+    public void shouldMoveTheAliasBackToTheStableVersionWhenTheCanaryRollsBack() throws IOException {
+        RolloutPlan plan = plan("{alias: champion, previous: true}", "{alias: champion}");
+
+        CanaryResult result;
+        try (RolloutController controller = RolloutController.open(plan, Clock.systemUTC(), Sleeper.REAL, "build 7")) {
+            result = controller.run();
+        }
+
+        assertThat(result.decision()).isEqualTo(CanaryDecision.ROLLED_BACK);
+        assertThat(registry.resolveAlias("credit-risk", "champion").orElseThrow().version()).isEqualTo(1);
+        var last = registry.aliasHistory("credit-risk", "champion").get(2);
+        assertThat(last.fromVersion()).isEqualTo(2);
+        assertThat(last.toVersion()).isEqualTo(1);
+        assertThat(last.who()).isEqualTo("build 7");
+        assertThat(last.reason()).startsWith("canary rolled back: ");
+        assertThat(result.reason()).endsWith("alias 'champion' moved back from v2 to v1 in " + registry.uri());
+    }
+
+    @Test
+    public void shouldLeaveTheAliasAloneWhenSomeoneMovedItDuringTheRollout() throws IOException {
+        RolloutPlan plan = plan("{alias: champion, previous: true}", "{alias: champion}");
+        try (RolloutController controller = RolloutController.open(plan, Clock.systemUTC(), Sleeper.REAL, "test")) {
+            controller.advance();
+        }
+        registry.register(VersionRequest.forModel("credit-risk").withSource(dir.resolve("champion.json").toString())
+                .registeredBy(ChangeNote.by("test")).build());
+        registry.setAlias("credit-risk", "champion", 3, ChangeNote.by("someone else"));
+
+        CanaryResult result;
+        try (RolloutController resumed = RolloutController.open(plan, Clock.systemUTC(), Sleeper.REAL, "test")) {
+            result = resumed.run();
+        }
+
+        assertThat(result.decision()).isEqualTo(CanaryDecision.ROLLED_BACK);
+        assertThat(registry.resolveAlias("credit-risk", "champion").orElseThrow().version()).isEqualTo(3);
+        assertThat(result.reason()).contains("alias 'champion' left as it is: it points to v3, not to the canary v2");
+    }
+
+    @Test
     public void shouldResolveARegistryVersionNumberToItsModelFile() throws IOException {
         RolloutPlan plan = RegistryModels.resolve(plan("{version: 1}", "{version: 1}"));
 
