@@ -82,14 +82,16 @@ public class ProfileDriftTest {
     public void shouldCompareSketchedCategoriesAndSayTheirCountsAreEstimates() {
         ColumnProfiler reference = ColumnProfiler.of("id", ColumnType.STRING);
         ColumnProfiler current = ColumnProfiler.of("id", ColumnType.STRING);
+        // more distinct values than are counted exactly, and than the frequent-items sketch can hold without purging
+        int values = Math.max(CategoryCounts.CAPACITY + 1, 2 * CategoryCounts.SKETCH_MAP_SIZE);
         long currentRows = 0;
-        for (int i = 0; i <= CategoryCounts.CAPACITY; i++) {
+        for (int i = 0; i < values; i++) {
             int frequent = i % 3 == 0 ? 1 : 3;
             reference.add("frequent", 3).add("rare-" + i);
             current.add("frequent", frequent).add("rare-" + (i + 50_000));
             currentRows += frequent + 1;
         }
-        DatasetProfile left = DatasetProfile.of(null, 4L * (CategoryCounts.CAPACITY + 1), List.of(reference.build()));
+        DatasetProfile left = DatasetProfile.of(null, 4L * values, List.of(reference.build()));
         DatasetProfile right = DatasetProfile.of(null, currentRows, List.of(current.build()));
 
         ColumnDrift column = ProfileDrift.compare(left, right, DriftPolicy.defaults()).column("id").orElseThrow();
