@@ -43,6 +43,16 @@ public class ArchitectureTest {
     }
 
     @Test
+    public void shouldKeepToThePackageDiagram() {
+        java.net.URL diagram = ArchitectureTest.class.getResource("architecture.puml");
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+                .should(com.tngtech.archunit.library.plantuml.rules.PlantUmlArchCondition.adhereToPlantUmlDiagram(diagram,
+                        com.tngtech.archunit.library.plantuml.rules.PlantUmlArchCondition.Configuration
+                                .consideringOnlyDependenciesInDiagram()))
+                .check(core);
+    }
+
+    @Test
     public void shouldKeepCorePackagesFreeOfCycles() {
         slices().matching("io.jenkins.plugins.mldelivery.core.(*)..")
                 .should().beFreeOfCycles()
