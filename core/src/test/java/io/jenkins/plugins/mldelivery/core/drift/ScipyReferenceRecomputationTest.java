@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.mldelivery.core.result.ResultJson;
 import io.jenkins.plugins.mldelivery.core.testing.ExternalTools;
+import io.jenkins.plugins.mldelivery.core.testing.NumericJson;
 import org.junit.Test;
 
 import java.io.InputStream;
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The committed reference values are what {@code scipy_reference.py} computes with the project's
  * Python environment (SciPy pinned in {@code scripts/requirements-test.txt}): nobody edited them by hand.
+ * Numbers are compared to 1e-12 relative (1e-300 absolute for tiny p-values), never bit for bit.
  */
 public class ScipyReferenceRecomputationTest {
     private static final String SCRIPT = "core/src/test/resources/io/jenkins/plugins/mldelivery/core/drift/scipy_reference.py";
@@ -39,6 +41,8 @@ public class ScipyReferenceRecomputationTest {
         // The interpreter's patch version may differ between machines; the libraries may not.
         ((ObjectNode) recomputed.get("versions")).remove("python");
         ((ObjectNode) committed.get("versions")).remove("python");
-        assertThat(recomputed).isEqualTo(committed);
+        // SciPy's compiled code differs in the last digits between machines (0.38305870441645384 here,
+        // 0.38305870441645373 there); the values themselves are what is checked, to 1e-12 relative.
+        assertThat(NumericJson.within(1e-12, 1e-300).differences(recomputed, committed)).isEmpty();
     }
 }
