@@ -42,6 +42,7 @@ public final class CanaryOperation {
      */
     static CanaryProgress move(final FilePath workspace, final CanaryRequest request, @CheckForNull final String state)
             throws IOException, InterruptedException {
+        workspace.mkdirs(); // after a restart, or on a new agent, the workspace may not exist (yet)
         return CanaryProgress.decode(OnAgent.call(workspace, new MoveTask(request, state)));
     }
 
