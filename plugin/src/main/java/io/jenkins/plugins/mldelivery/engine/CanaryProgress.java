@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param waitMillis how long to wait before calling the controller again (ignored when finished)
  * @param message    the transitions of the move for the build log, one per line, e.g.
  *                   {@code ANALYSING: canary at 25% via replay}; empty when nothing was due
- * @param result     the final result when finished, else {@code null}
+ * @param result     the final result when finished, else {@code null} (so a result means finished)
  */
 public record CanaryProgress(String stateJson, boolean finished, long waitMillis, String message,
         @CheckForNull EngineResult result) {
@@ -24,8 +24,8 @@ public record CanaryProgress(String stateJson, boolean finished, long waitMillis
     public CanaryProgress {
         Objects.requireNonNull(stateJson, "stateJson");
         Objects.requireNonNull(message, "message");
-        if (finished && result == null) {
-            throw new IllegalArgumentException("A finished rollout has a result");
+        if (finished != (result != null)) {
+            throw new IllegalArgumentException("A finished rollout has a result, an unfinished one has none");
         }
         if (waitMillis < 0) {
             throw new IllegalArgumentException("waitMillis must not be negative: " + waitMillis);

@@ -172,8 +172,9 @@ public final class EngineSeams {
         }
         request.data().forEach(file -> builder.trainingOn(Path.of(file)));
         request.environment().forEach(builder::withEnvironment);
-        if (request.timeoutMillis() != null) {
-            builder.timingOutAfter(Duration.ofMillis(request.timeoutMillis()));
+        Long timeoutMillis = request.timeoutMillis();
+        if (timeoutMillis != null) {
+            builder.timingOutAfter(Duration.ofMillis(timeoutMillis));
         }
         return builder.build();
     }

@@ -60,10 +60,11 @@ public final class CanaryOperation {
     static EngineResult abort(final FilePath workspace, final CanaryRequest request, @CheckForNull final String state,
             final String reason) throws IOException, InterruptedException {
         CanaryProgress progress = CanaryProgress.decode(OnAgent.call(workspace, new AbortTask(request, state, reason)));
-        if (progress.result() == null) {
+        EngineResult result = progress.result();
+        if (result == null) {
             throw new IllegalStateException("The engine did not settle the rollout it was asked to roll back");
         }
-        return progress.result();
+        return result;
     }
 
     /**
@@ -113,8 +114,9 @@ public final class CanaryOperation {
         CanaryProgress progress = move(workspace, request, null);
         while (true) {
             log(context, progress);
-            if (progress.finished()) {
-                return finish(context, stem, progress.result(), settings.buildResult());
+            EngineResult result = progress.result();
+            if (result != null) { // the rollout is finished
+                return finish(context, stem, result, settings.buildResult());
             }
             try {
                 context.log(FUNCTION, "next analysis in " + Util.getTimeSpanString(progress.waitMillis()));

@@ -201,9 +201,9 @@ public final class CanaryStep extends Step {
                 agentMissingSince = 0;
                 state = progress.stateJson();
                 CanaryOperation.log(context, progress);
-                if (progress.finished()) {
-                    getContext().onSuccess(CanaryOperation.finish(context, stem, progress.result(),
-                            settings.buildResult()));
+                EngineResult result = progress.result();
+                if (result != null) { // the rollout is finished
+                    getContext().onSuccess(CanaryOperation.finish(context, stem, result, settings.buildResult()));
                     return;
                 }
                 nextMoveAt = System.currentTimeMillis() + progress.waitMillis();

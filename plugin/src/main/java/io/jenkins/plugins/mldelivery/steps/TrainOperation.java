@@ -93,13 +93,14 @@ public final class TrainOperation {
     private static TrainRequest request(final BuildContext context, final TrainSettings settings,
             final RegistryAccess registry) throws AbortException {
         TrackingRequest tracking = null;
-        if (settings.mlflowExperiment() != null) {
+        String experiment = settings.mlflowExperiment();
+        if (experiment != null) {
             if (!registry.uri().startsWith(RegistryAccess.MLFLOW_PREFIX)) {
                 throw new AbortException(FUNCTION + ": mlflowExperiment needs an MLflow server; set its URL in"
                         + " Manage Jenkins, System, ML Delivery");
             }
             String buildUrl = context.env().get("BUILD_URL");
-            tracking = new TrackingRequest(registry, settings.mlflowExperiment(), context.run().getFullDisplayName(),
+            tracking = new TrackingRequest(registry, experiment, context.run().getFullDisplayName(),
                     buildUrl, buildUrl == null ? null : buildUrl + "artifact/");
         }
         return new TrainRequest(settings.command(), settings.metrics(), settings.params(), settings.overrides(),
