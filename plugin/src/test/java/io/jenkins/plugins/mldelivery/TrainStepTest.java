@@ -14,6 +14,7 @@ import hudson.model.Result;
 import hudson.util.Secret;
 import io.jenkins.plugins.mldelivery.pages.MlDeliveryRunAction;
 import io.jenkins.plugins.mldelivery.steps.TrainBuilder;
+import io.jenkins.plugins.mldelivery.steps.TrainStep;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -91,9 +92,9 @@ public class TrainStepTest {
     @Test
     public void shouldTrainInAFreestyleJob() throws Exception {
         FreeStyleProject project = j.createFreeStyleProject();
-        TrainBuilder training = new TrainBuilder(trainingCommand(0.86, 0.8), "metrics.json");
+        TrainStep training = new TrainStep(trainingCommand(0.86, 0.8), "metrics.json");
         training.setModel("model/**");
-        project.getBuildersList().add(training);
+        TestJobs.configureThroughTheForm(j, project, new TrainBuilder(training));
 
         FreeStyleBuild build = j.buildAndAssertSuccess(project);
 

@@ -104,9 +104,13 @@ public final class CanaryStep extends Step {
         this.buildResult = StepOutcome.checkBuildResult(buildResult);
     }
 
+    CanarySettings settings() {
+        return new CanarySettings(model, analysis, steps, buildResult);
+    }
+
     @Override
     public StepExecution start(final StepContext context) {
-        return new Execution(context, new CanarySettings(model, analysis, steps, buildResult));
+        return new Execution(context, settings());
     }
 
     /**
