@@ -9,7 +9,6 @@ import io.jenkins.plugins.mldelivery.steps.GateBuilder;
 import io.jenkins.plugins.mldelivery.steps.GateStep;
 import io.jenkins.plugins.mldelivery.steps.PromoteBuilder;
 import io.jenkins.plugins.mldelivery.steps.PromoteStep;
-import io.jenkins.plugins.mldelivery.steps.StepBuilder;
 import io.jenkins.plugins.mldelivery.steps.TrainBuilder;
 import io.jenkins.plugins.mldelivery.steps.TrainStep;
 import io.jenkins.plugins.mldelivery.steps.ValidateDataBuilder;
@@ -89,17 +88,26 @@ public class FreestyleFormsTest {
         assertThat(project.getBuildersList().get(TrainBuilder.class).getStep().getTimeout()).isNull();
     }
 
+    /** Help files are found through the current request (Descriptor.getHelpFile): they are checked on the form. */
     @Test
-    public void shouldShowTheHelpOfThePipelineStepForTheBuildStep() {
-        List<StepBuilder.StepBuilderDescriptor<?>> builders = List.of(
-                j.jenkins.getDescriptorByType(ValidateDataBuilder.DescriptorImpl.class),
-                j.jenkins.getDescriptorByType(TrainBuilder.DescriptorImpl.class),
-                j.jenkins.getDescriptorByType(GateBuilder.DescriptorImpl.class),
-                j.jenkins.getDescriptorByType(PromoteBuilder.DescriptorImpl.class),
-                j.jenkins.getDescriptorByType(CanaryBuilder.DescriptorImpl.class));
-        for (StepBuilder.StepBuilderDescriptor<?> builder : builders) {
-            assertThat(builder.getHelpFile()).as(builder.getDisplayName()).isNotNull()
-                    .isEqualTo(builder.getStepDescriptor().getHelpFile());
+    public void shouldShowTheHelpOfThePipelineStepsOnTheBuildStepsForm() throws Exception {
+        FreeStyleProject project = j.createFreeStyleProject();
+        project.getBuildersList().add(new ValidateDataBuilder(new ValidateDataStep("batch.csv")));
+        project.getBuildersList().add(new TrainBuilder(new TrainStep("sh train.sh", "metrics.json")));
+        project.getBuildersList().add(new GateBuilder(new GateStep(List.of("accuracy >= 0.85"))));
+        project.getBuildersList().add(new PromoteBuilder(new PromoteStep("credit-risk", "champion")));
+        project.getBuildersList().add(new CanaryBuilder(new CanaryStep("credit-risk", "canary.yaml")));
+        JenkinsRule.WebClient web = j.createWebClient();
+        web.setJavaScriptEnabled(false);
+
+        String form = web.getPage(project, "configure").getWebResponse().getContentAsString();
+
+        for (String step : List.of("ValidateDataStep", "TrainStep", "GateStep", "PromoteStep", "CanaryStep")) {
+            assertThat(form).as("the help of the build step made of " + step)
+                    .contains("/descriptor/io.jenkins.plugins.mldelivery.steps." + step + "/help\"");
         }
+        assertThat(form).as("the help of a field, from the step's descriptor")
+                .contains("/descriptor/io.jenkins.plugins.mldelivery.steps.TrainStep/help/timeout\"")
+                .doesNotContain("/descriptor/io.jenkins.plugins.mldelivery.steps.TrainBuilder/help");
     }
 }
