@@ -28,10 +28,10 @@ public final class CanaryBuilder extends StepBuilder<CanaryStep> {
 
     /** Declares the build step; its form, checks and help are those of {@link CanaryStep}. */
     @Extension
-    public static final class DescriptorImpl extends StepBuilder.StepBuilderDescriptor<CanaryStep> {
+    public static final class DescriptorImpl extends StepBuilder.StepBuilderDescriptor {
         /** Declares the build step of {@link CanaryStep}. */
         public DescriptorImpl() {
-            super(CanaryStep.class);
+            super(CanaryStep.DescriptorImpl.class);
         }
 
         @NonNull

@@ -26,10 +26,10 @@ public final class GateBuilder extends StepBuilder<GateStep> {
 
     /** Declares the build step; its form, checks and help are those of {@link GateStep}. */
     @Extension
-    public static final class DescriptorImpl extends StepBuilder.StepBuilderDescriptor<GateStep> {
+    public static final class DescriptorImpl extends StepBuilder.StepBuilderDescriptor {
         /** Declares the build step of {@link GateStep}. */
         public DescriptorImpl() {
-            super(GateStep.class);
+            super(GateStep.DescriptorImpl.class);
         }
 
         @NonNull

@@ -26,10 +26,10 @@ public final class PromoteBuilder extends StepBuilder<PromoteStep> {
 
     /** Declares the build step; its form, checks and help are those of {@link PromoteStep}. */
     @Extension
-    public static final class DescriptorImpl extends StepBuilder.StepBuilderDescriptor<PromoteStep> {
+    public static final class DescriptorImpl extends StepBuilder.StepBuilderDescriptor {
         /** Declares the build step of {@link PromoteStep}. */
         public DescriptorImpl() {
-            super(PromoteStep.class);
+            super(PromoteStep.DescriptorImpl.class);
         }
 
         @NonNull

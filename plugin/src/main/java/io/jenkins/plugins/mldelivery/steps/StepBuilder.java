@@ -2,6 +2,7 @@ package io.jenkins.plugins.mldelivery.steps;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
+import hudson.ExtensionList;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.AbstractProject;
@@ -11,7 +12,6 @@ import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import java.io.IOException;
 import java.util.Objects;
-import jenkins.model.Jenkins;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -65,19 +65,17 @@ public abstract class StepBuilder<S extends Step> extends Builder implements Sim
      * ({@code f:property} with the step's descriptor), so the step's descriptor binds the submitted
      * fields (its {@code newInstance} splits the text areas into lists) and answers the field checks,
      * the list boxes and the help.
-     *
-     * @param <S> the Pipeline step
      */
-    public abstract static class StepBuilderDescriptor<S extends Step> extends BuildStepDescriptor<Builder> {
-        private final Class<S> stepClass;
+    public abstract static class StepBuilderDescriptor extends BuildStepDescriptor<Builder> {
+        private final Class<? extends StepDescriptor> stepDescriptorType;
 
         /**
          * Declares the build step.
          *
-         * @param stepClass the Pipeline step's class
+         * @param stepDescriptorType the class of the Pipeline step's descriptor
          */
-        protected StepBuilderDescriptor(final Class<S> stepClass) {
-            this.stepClass = stepClass;
+        protected StepBuilderDescriptor(final Class<? extends StepDescriptor> stepDescriptorType) {
+            this.stepDescriptorType = stepDescriptorType;
         }
 
         /**
@@ -86,7 +84,7 @@ public abstract class StepBuilder<S extends Step> extends Builder implements Sim
          * @return the step's descriptor
          */
         public StepDescriptor getStepDescriptor() {
-            return (StepDescriptor) Jenkins.get().getDescriptorOrDie(stepClass);
+            return ExtensionList.lookupSingleton(stepDescriptorType);
         }
 
         /**

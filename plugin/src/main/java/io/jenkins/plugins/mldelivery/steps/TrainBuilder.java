@@ -26,10 +26,10 @@ public final class TrainBuilder extends StepBuilder<TrainStep> {
 
     /** Declares the build step; its form, checks and help are those of {@link TrainStep}. */
     @Extension
-    public static final class DescriptorImpl extends StepBuilder.StepBuilderDescriptor<TrainStep> {
+    public static final class DescriptorImpl extends StepBuilder.StepBuilderDescriptor {
         /** Declares the build step of {@link TrainStep}. */
         public DescriptorImpl() {
-            super(TrainStep.class);
+            super(TrainStep.DescriptorImpl.class);
         }
 
         @NonNull

@@ -26,10 +26,10 @@ public final class ValidateDataBuilder extends StepBuilder<ValidateDataStep> {
 
     /** Declares the build step; its form, checks and help are those of {@link ValidateDataStep}. */
     @Extension
-    public static final class DescriptorImpl extends StepBuilder.StepBuilderDescriptor<ValidateDataStep> {
+    public static final class DescriptorImpl extends StepBuilder.StepBuilderDescriptor {
         /** Declares the build step of {@link ValidateDataStep}. */
         public DescriptorImpl() {
-            super(ValidateDataStep.class);
+            super(ValidateDataStep.DescriptorImpl.class);
         }
 
         @NonNull
