@@ -72,10 +72,11 @@ public record BuildContext(Run<?, ?> run, @CheckForNull FilePath workspace, EnvV
     }
 
     /**
-     * Returns the workspace, which the data steps need, created on its agent if it does not exist yet:
-     * {@code node {}} allocates a workspace without creating its directory (the first step that writes
-     * there creates it, as {@code FilePath.write} does for {@code writeFile}), and the engine refuses a
-     * working directory that does not exist. The engine creates the directories it writes to below it.
+     * Returns the workspace, which the data steps need, created on its agent with the steps' working
+     * folder ({@code .ml-delivery}) if they do not exist yet: {@code node {}} allocates a workspace
+     * without creating its directory (the first step that writes there creates it, as
+     * {@code FilePath.write} does for {@code writeFile}), and the engine refuses a working directory
+     * that does not exist. The engine creates the folders it writes to below them.
      *
      * @param function the step's function name, for the message
      * @return the workspace, which exists
@@ -87,7 +88,7 @@ public record BuildContext(Run<?, ?> run, @CheckForNull FilePath workspace, EnvV
         if (workspace == null) {
             throw new AbortException(function + " needs a workspace: call it inside a node block");
         }
-        workspace.mkdirs();
+        workspace.child(Artifacts.WORK_DIRECTORY).mkdirs(); // and the workspace itself, on its agent
         return workspace;
     }
 
