@@ -1,9 +1,8 @@
-package io.jenkins.plugins.mldelivery.engine;
+package io.jenkins.plugins.mldelivery.core.seams;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.mldelivery.core.result.ResultJson;
 import java.util.Objects;
 
@@ -19,7 +18,7 @@ import java.util.Objects;
  * @param result     the final result when finished, else {@code null} (so a result means finished)
  */
 public record CanaryProgress(String stateJson, boolean finished, long waitMillis, String message,
-        @CheckForNull EngineResult result) {
+        EngineResult result) {
     /** Validates the fields. */
     public CanaryProgress {
         Objects.requireNonNull(stateJson, "stateJson");
