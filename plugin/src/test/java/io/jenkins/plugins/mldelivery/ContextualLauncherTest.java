@@ -63,10 +63,12 @@ public class ContextualLauncherTest {
         assumeFalse("the wrapper and the training are POSIX shell commands", Functions.isWindows());
         Path launched = folder.getRoot().toPath().resolve("launched by the container.log");
         String training = "echo \"running in ${ML_CONTAINER:-the agent}\" && " + trainingCommand(0.9, 0.8);
+        String scoring = "echo \"scoring in ${ML_CONTAINER:-the agent}\" && printf '{\"accuracy\": 0.88, \"f1\": 0.7}' > score.json";
         WorkflowJob job = TestJobs.pipeline(j, "node {\n"
                 + "  recordingContainer(log: '" + groovy(launched.toString()) + "') {\n"
                 + "    def t = mlTrain command: '" + groovy(training) + "', metrics: 'metrics.json'\n"
-                + "    def g = mlGate rules: ['accuracy >= 0.85', 'f1 >= 0.5']\n"
+                + "    sh '" + groovy(scoring) + "'\n"
+                + "    def g = mlGate rules: ['accuracy >= 0.85', 'f1 >= 0.5'], metrics: 'score.json'\n"
                 + "    echo \"inside: train ${t.status}, gate ${g.status}\"\n"
                 + "  }\n"
                 + "  mlTrain command: '" + groovy(training) + "', metrics: 'metrics.json'\n"
@@ -74,10 +76,15 @@ public class ContextualLauncherTest {
 
         WorkflowRun run = j.buildAndAssertSuccess(job);
 
-        assertThat(Files.readAllLines(launched, StandardCharsets.UTF_8))
-                .as("the processes that went through the container's launcher: the training inside the block, once")
-                .containsExactly("sh -c " + training);
+        List<String> wrapped = Files.readAllLines(launched, StandardCharsets.UTF_8);
+        assertThat(wrapped).as("the training, inside the block, went through the container's launcher once")
+                .filteredOn(("sh -c " + training)::equals).hasSize(1);
+        assertThat(wrapped).as("so did the sh step that scored (durable-task launches its script.sh)")
+                .anySatisfy(line -> assertThat(line).contains("script.sh"));
+        assertThat(wrapped).as("and nothing else: mlGate starts no process, the training after the block is not wrapped")
+                .hasSize(2);
         j.assertLogContains("running in the test container", run);
+        j.assertLogContains("scoring in the test container", run);
         j.assertLogContains("inside: train PASSED, gate PASSED", run);
         j.assertLogContains("running in the agent", run); // after the block: the agent's own launcher
     }
