@@ -15,7 +15,7 @@ import hudson.model.Run;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.mldelivery.engine.RegistryAccess;
+import io.jenkins.plugins.mldelivery.core.seams.RegistryAccess;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

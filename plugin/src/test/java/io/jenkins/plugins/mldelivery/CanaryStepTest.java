@@ -9,6 +9,7 @@ import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import io.jenkins.plugins.mldelivery.pages.MlDeliveryRunAction;
 import io.jenkins.plugins.mldelivery.steps.CanaryBuilder;
+import io.jenkins.plugins.mldelivery.steps.CanaryStep;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -105,9 +106,9 @@ public class CanaryStepTest {
         FreeStyleProject project = j.createFreeStyleProject();
         TestJobs.writeToWorkspace(j, project, "canary.yaml", CanaryFixture.plan());
         TestJobs.writeToWorkspace(j, project, "samples.json", CanaryFixture.samples(2));
-        CanaryBuilder canary = new CanaryBuilder("credit-risk", "canary.yaml");
+        CanaryStep canary = new CanaryStep("credit-risk", "canary.yaml");
         canary.setSteps(List.of(50, 100));
-        project.getBuildersList().add(canary);
+        TestJobs.configureThroughTheForm(j, project, new CanaryBuilder(canary));
 
         FreeStyleBuild build = j.buildAndAssertSuccess(project);
 

@@ -12,6 +12,7 @@ import hudson.model.Result;
 import io.jenkins.plugins.mldelivery.pages.MlDeliveryRunAction;
 import io.jenkins.plugins.mldelivery.pages.RunSummary;
 import io.jenkins.plugins.mldelivery.steps.GateBuilder;
+import io.jenkins.plugins.mldelivery.steps.GateStep;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
@@ -81,9 +82,9 @@ public class GateStepTest {
     public void shouldJudgeAMetricsFileInAFreestyleJobAndFailTheBuild() throws Exception {
         FreeStyleProject project = j.createFreeStyleProject();
         TestJobs.writeToWorkspace(j, project, "metrics.json", "{\"accuracy\": 0.7, \"latency_p95_ms\": 55}");
-        GateBuilder gate = new GateBuilder(List.of("accuracy >= 0.85", "latency_p95_ms <= 40"));
+        GateStep gate = new GateStep(List.of("accuracy >= 0.85", "latency_p95_ms <= 40"));
         gate.setMetrics("metrics.json");
-        project.getBuildersList().add(gate);
+        TestJobs.configureThroughTheForm(j, project, new GateBuilder(gate));
 
         FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, project);
 

@@ -8,7 +8,7 @@ import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Item;
 import hudson.util.Secret;
-import io.jenkins.plugins.mldelivery.engine.RegistryAccess;
+import io.jenkins.plugins.mldelivery.core.seams.RegistryAccess;
 import java.net.URL;
 import jenkins.model.Jenkins;
 import org.htmlunit.HttpMethod;

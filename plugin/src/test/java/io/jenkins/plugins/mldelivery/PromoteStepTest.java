@@ -14,7 +14,9 @@ import hudson.model.Result;
 import hudson.model.User;
 import io.jenkins.plugins.mldelivery.pages.MlDeliveryRunAction;
 import io.jenkins.plugins.mldelivery.steps.PromoteBuilder;
+import io.jenkins.plugins.mldelivery.steps.PromoteStep;
 import io.jenkins.plugins.mldelivery.steps.TrainBuilder;
+import io.jenkins.plugins.mldelivery.steps.TrainStep;
 import java.nio.file.Files;
 import jenkins.model.Jenkins;
 import jenkins.security.QueueItemAuthenticatorConfiguration;
@@ -119,10 +121,10 @@ public class PromoteStepTest {
     @Test
     public void shouldPromoteInAFreestyleJob() throws Exception {
         FreeStyleProject project = j.createFreeStyleProject();
-        TrainBuilder training = new TrainBuilder(trainingCommand(0.9, 0.8), "metrics.json");
+        TrainStep training = new TrainStep(trainingCommand(0.9, 0.8), "metrics.json");
         training.setModel("model/**");
-        project.getBuildersList().add(training);
-        project.getBuildersList().add(new PromoteBuilder("credit-risk", "staging"));
+        TestJobs.configureThroughTheForm(j, project, new TrainBuilder(training),
+                new PromoteBuilder(new PromoteStep("credit-risk", "staging")));
 
         FreeStyleBuild build = j.buildAndAssertSuccess(project);
 

@@ -1,7 +1,10 @@
 package io.jenkins.plugins.mldelivery;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import hudson.FilePath;
 import hudson.model.FreeStyleProject;
+import hudson.tasks.Builder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -66,6 +69,29 @@ final class TestJobs {
             final String content) throws IOException, InterruptedException {
         FilePath workspace = j.jenkins.getWorkspaceFor(project);
         workspace.child(name).write(content, StandardCharsets.UTF_8.name());
+    }
+
+    /**
+     * Adds build steps to a freestyle job through its configuration form, as a user would: the steps
+     * are added, the job's configuration page is loaded and submitted unchanged, and each step the form
+     * made must equal the one added, parameter by parameter.
+     *
+     * @param j        the Jenkins
+     * @param project  the job
+     * @param builders the build steps, in order (at most one of each class)
+     * @throws Exception if the form cannot be loaded or submitted, or changed a parameter
+     */
+    static void configureThroughTheForm(final JenkinsRule j, final FreeStyleProject project, final Builder... builders)
+            throws Exception {
+        for (Builder builder : builders) {
+            project.getBuildersList().add(builder);
+        }
+        j.configRoundtrip(project);
+        for (Builder builder : builders) {
+            Builder submitted = project.getBuildersList().get(builder.getClass());
+            assertThat(submitted).as("the form made a new %s", builder.getClass().getSimpleName()).isNotSameAs(builder);
+            j.assertEqualDataBoundBeans(builder, submitted);
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import io.jenkins.plugins.mldelivery.pages.MlDeliveryRunAction;
 import io.jenkins.plugins.mldelivery.steps.ValidateDataBuilder;
+import io.jenkins.plugins.mldelivery.steps.ValidateDataStep;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
@@ -83,10 +84,10 @@ public class ValidateDataStepTest {
         FreeStyleProject project = j.createFreeStyleProject();
         TestJobs.writeToWorkspace(j, project, "reference.csv", creditData(300, 0));
         TestJobs.writeToWorkspace(j, project, "batch.csv", creditData(300, 400));
-        ValidateDataBuilder validation = new ValidateDataBuilder("batch.csv");
+        ValidateDataStep validation = new ValidateDataStep("batch.csv");
         validation.setReference("reference.csv");
         validation.setBuildResult("UNSTABLE");
-        project.getBuildersList().add(validation);
+        TestJobs.configureThroughTheForm(j, project, new ValidateDataBuilder(validation));
 
         FreeStyleBuild build = j.buildAndAssertStatus(Result.UNSTABLE, project);
 

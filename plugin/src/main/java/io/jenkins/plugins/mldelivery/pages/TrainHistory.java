@@ -3,7 +3,7 @@ package io.jenkins.plugins.mldelivery.pages;
 import com.fasterxml.jackson.databind.JsonNode;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Run;
-import io.jenkins.plugins.mldelivery.engine.TrendPoint;
+import io.jenkins.plugins.mldelivery.core.seams.TrendPoint;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

@@ -6,12 +6,15 @@ import hudson.Launcher;
 import hudson.model.Run;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import jenkins.util.BuildListenerAdapter;
 import jenkins.util.VirtualFile;
@@ -24,6 +27,7 @@ import jenkins.util.VirtualFile;
 final class Artifacts {
     /** The folder of the workspace where the steps write the files they archive. */
     static final String WORK_DIRECTORY = ".ml-delivery";
+    private static final Logger LOGGER = Logger.getLogger(Artifacts.class.getName());
 
     private Artifacts() {
         // static functions only
@@ -75,7 +79,10 @@ final class Artifacts {
                 throw new AbortException("The artifact " + path + " of " + run.getFullDisplayName() + " was not archived");
             }
             Path copy = target.resolve(path).normalize();
-            Files.createDirectories(copy.getParent());
+            Path parent = copy.getParent();
+            if (parent != null) { // a relative path resolved against a directory always has one
+                Files.createDirectories(parent);
+            }
             try (InputStream in = file.open()) {
                 Files.copy(in, copy);
             }
@@ -90,10 +97,20 @@ final class Artifacts {
      */
     static void deleteQuietly(final Path directory) {
         try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(Artifacts::deleteIfPossible);
+        }
+        catch (IOException | UncheckedIOException e) {
+            LOGGER.log(Level.FINE, "Cannot list " + directory + " to delete it", e);
+        }
+    }
+
+    private static void deleteIfPossible(final Path file) {
+        try {
+            Files.deleteIfExists(file);
         }
         catch (IOException e) {
             // nothing more to do: the operating system's temporary directory is cleaned eventually
+            LOGGER.log(Level.FINE, "Cannot delete " + file, e);
         }
     }
 

@@ -72,16 +72,23 @@ public record BuildContext(Run<?, ?> run, @CheckForNull FilePath workspace, EnvV
     }
 
     /**
-     * Returns the workspace, which the data steps need.
+     * Returns the workspace, which the data steps need, created on its agent with the steps' working
+     * folder ({@code .ml-delivery}) if they do not exist yet: {@code node {}} allocates a workspace
+     * without creating its directory (the first step that writes there creates it, as
+     * {@code FilePath.write} does for {@code writeFile}), and the engine refuses a working directory
+     * that does not exist. The engine creates the folders it writes to below them.
      *
      * @param function the step's function name, for the message
-     * @return the workspace
-     * @throws AbortException if the step runs outside a {@code node} block
+     * @return the workspace, which exists
+     * @throws AbortException       if the step runs outside a {@code node} block
+     * @throws IOException          if the directory cannot be created on the agent
+     * @throws InterruptedException if interrupted
      */
-    public FilePath requireWorkspace(final String function) throws AbortException {
+    public FilePath requireWorkspace(final String function) throws IOException, InterruptedException {
         if (workspace == null) {
             throw new AbortException(function + " needs a workspace: call it inside a node block");
         }
+        workspace.child(Artifacts.WORK_DIRECTORY).mkdirs(); // and the workspace itself, on its agent
         return workspace;
     }
 

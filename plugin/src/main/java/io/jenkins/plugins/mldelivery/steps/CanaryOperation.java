@@ -5,10 +5,10 @@ import hudson.FilePath;
 import hudson.Util;
 import io.jenkins.plugins.mldelivery.agent.AgentTask;
 import io.jenkins.plugins.mldelivery.agent.OnAgent;
-import io.jenkins.plugins.mldelivery.engine.CanaryProgress;
-import io.jenkins.plugins.mldelivery.engine.CanaryRequest;
-import io.jenkins.plugins.mldelivery.engine.EngineResult;
-import io.jenkins.plugins.mldelivery.engine.EngineSeams;
+import io.jenkins.plugins.mldelivery.core.seams.CanaryProgress;
+import io.jenkins.plugins.mldelivery.core.seams.CanaryRequest;
+import io.jenkins.plugins.mldelivery.core.seams.EngineResult;
+import io.jenkins.plugins.mldelivery.core.seams.EngineSeams;
 import io.jenkins.plugins.mldelivery.pages.MlDeliveryRunAction;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -42,6 +42,7 @@ public final class CanaryOperation {
      */
     static CanaryProgress move(final FilePath workspace, final CanaryRequest request, @CheckForNull final String state)
             throws IOException, InterruptedException {
+        workspace.mkdirs(); // after a restart, or on a new agent, the workspace may not exist (yet)
         return CanaryProgress.decode(OnAgent.call(workspace, new MoveTask(request, state)));
     }
 
@@ -59,10 +60,11 @@ public final class CanaryOperation {
     static EngineResult abort(final FilePath workspace, final CanaryRequest request, @CheckForNull final String state,
             final String reason) throws IOException, InterruptedException {
         CanaryProgress progress = CanaryProgress.decode(OnAgent.call(workspace, new AbortTask(request, state, reason)));
-        if (progress.result() == null) {
+        EngineResult result = progress.result();
+        if (result == null) {
             throw new IllegalStateException("The engine did not settle the rollout it was asked to roll back");
         }
-        return progress.result();
+        return result;
     }
 
     /**
@@ -112,8 +114,9 @@ public final class CanaryOperation {
         CanaryProgress progress = move(workspace, request, null);
         while (true) {
             log(context, progress);
-            if (progress.finished()) {
-                return finish(context, stem, progress.result(), settings.buildResult());
+            EngineResult result = progress.result();
+            if (result != null) { // the rollout is finished
+                return finish(context, stem, result, settings.buildResult());
             }
             try {
                 context.log(FUNCTION, "next analysis in " + Util.getTimeSpanString(progress.waitMillis()));

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.mldelivery.steps;
 
 import hudson.model.Run;
-import io.jenkins.plugins.mldelivery.engine.CanaryRequest;
+import io.jenkins.plugins.mldelivery.core.seams.CanaryRequest;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.List;

@@ -13,9 +13,9 @@ import hudson.model.Item;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.mldelivery.engine.CanaryProgress;
-import io.jenkins.plugins.mldelivery.engine.CanaryRequest;
-import io.jenkins.plugins.mldelivery.engine.EngineResult;
+import io.jenkins.plugins.mldelivery.core.seams.CanaryProgress;
+import io.jenkins.plugins.mldelivery.core.seams.CanaryRequest;
+import io.jenkins.plugins.mldelivery.core.seams.EngineResult;
 import io.jenkins.plugins.mldelivery.pages.MlDeliveryRunAction;
 import java.io.IOException;
 import java.io.Serial;
@@ -104,9 +104,13 @@ public final class CanaryStep extends Step {
         this.buildResult = StepOutcome.checkBuildResult(buildResult);
     }
 
+    CanarySettings settings() {
+        return new CanarySettings(model, analysis, steps, buildResult);
+    }
+
     @Override
     public StepExecution start(final StepContext context) {
-        return new Execution(context, new CanarySettings(model, analysis, steps, buildResult));
+        return new Execution(context, settings());
     }
 
     /**
@@ -201,9 +205,9 @@ public final class CanaryStep extends Step {
                 agentMissingSince = 0;
                 state = progress.stateJson();
                 CanaryOperation.log(context, progress);
-                if (progress.finished()) {
-                    getContext().onSuccess(CanaryOperation.finish(context, stem, progress.result(),
-                            settings.buildResult()));
+                EngineResult result = progress.result();
+                if (result != null) { // the rollout is finished
+                    getContext().onSuccess(CanaryOperation.finish(context, stem, result, settings.buildResult()));
                     return;
                 }
                 nextMoveAt = System.currentTimeMillis() + progress.waitMillis();

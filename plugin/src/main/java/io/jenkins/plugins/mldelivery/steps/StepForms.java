@@ -5,7 +5,7 @@ import hudson.Util;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.mldelivery.engine.EngineSeams;
+import io.jenkins.plugins.mldelivery.core.seams.EngineSeams;
 import java.util.ArrayList;
 import java.util.List;
 import jenkins.model.Jenkins;

@@ -6,7 +6,7 @@ import hudson.AbortException;
 import hudson.model.Result;
 import io.jenkins.plugins.mldelivery.core.result.ResultJson;
 import io.jenkins.plugins.mldelivery.core.result.Status;
-import io.jenkins.plugins.mldelivery.engine.EngineResult;
+import io.jenkins.plugins.mldelivery.core.seams.EngineResult;
 import io.jenkins.plugins.util.PipelineResultHandler;
 import io.jenkins.plugins.util.ResultHandler;
 import io.jenkins.plugins.util.RunResultHandler;

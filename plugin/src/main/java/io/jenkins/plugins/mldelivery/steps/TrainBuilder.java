@@ -1,286 +1,41 @@
 package io.jenkins.plugins.mldelivery.steps;
 
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
-import edu.umd.cs.findbugs.annotations.Nullable;
-import hudson.EnvVars;
 import hudson.Extension;
-import hudson.FilePath;
-import hudson.Launcher;
-import hudson.Util;
-import hudson.model.AbstractProject;
-import hudson.model.Descriptor.FormException;
-import hudson.model.Item;
-import hudson.model.Run;
-import hudson.model.TaskListener;
-import hudson.tasks.BuildStepDescriptor;
-import hudson.tasks.Builder;
-import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
 import java.io.IOException;
-import java.util.List;
-import jenkins.tasks.SimpleBuildStep;
-import net.sf.json.JSONObject;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
-import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.StaplerRequest2;
-import org.kohsuke.stapler.verb.POST;
 
 /**
  * The freestyle build step of {@code mlTrain}: the same arguments, the same operation.
  */
-public final class TrainBuilder extends Builder implements SimpleBuildStep {
-    private final String command;
-    private final String metrics;
-    private String params;
-    private String model;
-    private List<String> overrides = List.of();
-    private List<String> data = List.of();
-    private List<String> env = List.of();
-    private String timeout;
-    private String mlflowExperiment;
-    private String buildResult = StepOutcome.BUILD_RESULTS.get(0);
-
+public final class TrainBuilder extends StepBuilder<TrainStep> {
     /**
      * Creates the build step.
      *
-     * @param command the training command
-     * @param metrics the metrics file the command writes
+     * @param step the arguments, as the Pipeline step takes them
      */
     @DataBoundConstructor
-    public TrainBuilder(final String command, final String metrics) {
-        this.command = StepForms.requireArgument(command, TrainOperation.FUNCTION, "command: the training command");
-        this.metrics = StepForms.requireArgument(metrics, TrainOperation.FUNCTION,
-                "metrics: the metrics file the command writes");
-    }
-
-    public String getCommand() {
-        return command;
-    }
-
-    public String getMetrics() {
-        return metrics;
-    }
-
-    @CheckForNull
-    public String getParams() {
-        return params;
-    }
-
-    /**
-     * Sets the parameters file.
-     *
-     * @param params the file, relative to the workspace
-     */
-    @DataBoundSetter
-    public void setParams(final String params) {
-        this.params = Util.fixEmptyAndTrim(params);
-    }
-
-    @CheckForNull
-    public String getModel() {
-        return model;
-    }
-
-    /**
-     * Sets the model files to record and archive.
-     *
-     * @param model an Ant-style glob relative to the workspace
-     */
-    @DataBoundSetter
-    public void setModel(final String model) {
-        this.model = Util.fixEmptyAndTrim(model);
-    }
-
-    public List<String> getData() {
-        return data;
-    }
-
-    /**
-     * Sets the data files the training reads.
-     *
-     * @param data the files, relative to the workspace
-     */
-    @DataBoundSetter
-    public void setData(final List<String> data) {
-        this.data = data == null ? List.of() : List.copyOf(data);
-    }
-
-    public List<String> getOverrides() {
-        return overrides;
-    }
-
-    /**
-     * Sets overrides of the parameters, written into the params file while the command runs (as
-     * {@code dvc exp run --set-param} does) and put back afterwards.
-     *
-     * @param overrides e.g. {@code model.max_depth=4} (change), {@code +key=value} (add), {@code ++key=value} (set)
-     */
-    @DataBoundSetter
-    public void setOverrides(final List<String> overrides) {
-        this.overrides = overrides == null ? List.of() : List.copyOf(overrides);
-    }
-
-    public List<String> getEnv() {
-        return env;
-    }
-
-    /**
-     * Sets variables for the command, over the build's environment.
-     *
-     * @param env items {@code NAME=VALUE}, as {@code withEnv} takes them
-     */
-    @DataBoundSetter
-    public void setEnv(final List<String> env) {
-        List<String> items = env == null ? List.of() : List.copyOf(env);
-        TrainSettings.environment(items);
-        this.env = items;
-    }
-
-    @CheckForNull
-    public String getTimeout() {
-        return timeout;
-    }
-
-    /**
-     * Sets how long the command may run before it is killed and the training fails.
-     *
-     * @param timeout e.g. {@code 90s}, {@code 30m}, {@code 2h}; blank for no limit
-     */
-    @DataBoundSetter
-    public void setTimeout(final String timeout) {
-        String value = Util.fixEmptyAndTrim(timeout);
-        if (value != null) {
-            TrainSettings.timeoutMillis(value);
-        }
-        this.timeout = value;
-    }
-
-    @CheckForNull
-    public String getMlflowExperiment() {
-        return mlflowExperiment;
-    }
-
-    /**
-     * Logs the run to this experiment of the MLflow server of the global configuration.
-     *
-     * @param mlflowExperiment the experiment, created if missing; blank not to log the run
-     */
-    @DataBoundSetter
-    public void setMlflowExperiment(final String mlflowExperiment) {
-        this.mlflowExperiment = Util.fixEmptyAndTrim(mlflowExperiment);
-    }
-
-    public String getBuildResult() {
-        return buildResult;
-    }
-
-    /**
-     * Sets the build result when the training fails.
-     *
-     * @param buildResult FAILURE, UNSTABLE or SUCCESS
-     */
-    @DataBoundSetter
-    public void setBuildResult(final String buildResult) {
-        this.buildResult = StepOutcome.checkBuildResult(buildResult);
+    public TrainBuilder(final TrainStep step) {
+        super(step);
     }
 
     @Override
-    public void perform(@NonNull final Run<?, ?> run, @NonNull final FilePath workspace, @NonNull final EnvVars env,
-            @NonNull final Launcher launcher, @NonNull final TaskListener listener)
-            throws InterruptedException, IOException {
-        TrainOperation.run(BuildContext.freestyle(run, workspace, env, launcher, listener),
-                new TrainSettings(command, metrics, params, overrides, model, data, this.env, timeout,
-                mlflowExperiment, buildResult));
+    protected void run(final BuildContext context) throws IOException, InterruptedException {
+        TrainOperation.run(context, getStep().settings());
     }
 
-    /** Declares the build step; its form and help are those of {@link TrainStep}. */
+    /** Declares the build step; its form, checks and help are those of {@link TrainStep}. */
     @Extension
-    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
-        /** Points the help of every field at the Pipeline step's help. */
+    public static final class DescriptorImpl extends StepBuilder.StepBuilderDescriptor {
+        /** Declares the build step of {@link TrainStep}. */
         public DescriptorImpl() {
-            for (String field : new String[] {null, "command", "metrics", "params", "overrides", "model", "data", "env",
-                "timeout", "mlflowExperiment", "buildResult"}) {
-                addHelpFileRedirect(field, TrainStep.class, field);
-            }
-        }
-
-        @Override
-        @SuppressWarnings("rawtypes") // the signature of the extension point
-        public boolean isApplicable(final Class<? extends AbstractProject> jobType) {
-            return true;
+            super(TrainStep.DescriptorImpl.class);
         }
 
         @NonNull
         @Override
         public String getDisplayName() {
             return "ML Delivery: train a model";
-        }
-
-        @Override
-        public Builder newInstance(@Nullable final StaplerRequest2 req, @NonNull final JSONObject formData)
-                throws FormException {
-            return super.newInstance(req, ListField.splitInForm(ListField.splitInForm(ListField.splitInForm(formData,
-                    "data", line -> line), "overrides", line -> line), "env", line -> line));
-        }
-
-        /**
-         * Shows a list argument in a text area, one item per line.
-         *
-         * @param items the items
-         * @return the text
-         */
-        public String text(final List<?> items) {
-            return ListField.join(items);
-        }
-
-        /**
-         * Lists the build results to choose from.
-         *
-         * @param item the job
-         * @return FAILURE, UNSTABLE, SUCCESS
-         */
-        @POST
-        public ListBoxModel doFillBuildResultItems(@AncestorInPath final Item item) {
-            return StepForms.buildResultItems(item);
-        }
-
-        /**
-         * Checks the command.
-         *
-         * @param item  the job
-         * @param value the command
-         * @return an error if blank
-         */
-        @POST
-        public FormValidation doCheckCommand(@AncestorInPath final Item item, @QueryParameter final String value) {
-            return StepForms.required(item, value, "The training command");
-        }
-
-        /**
-         * Checks the metrics file.
-         *
-         * @param item  the job
-         * @param value the file
-         * @return an error if blank
-         */
-        @POST
-        public FormValidation doCheckMetrics(@AncestorInPath final Item item, @QueryParameter final String value) {
-            return StepForms.required(item, value, "The metrics file");
-        }
-
-        /**
-         * Checks the timeout.
-         *
-         * @param item  the job
-         * @param value the timeout
-         * @return an error unless blank or a positive duration
-         */
-        @POST
-        public FormValidation doCheckTimeout(@AncestorInPath final Item item, @QueryParameter final String value) {
-            return StepForms.duration(item, value);
         }
     }
 }

@@ -10,13 +10,13 @@ import hudson.model.Run;
 import io.jenkins.plugins.mldelivery.MlDeliveryConfiguration;
 import io.jenkins.plugins.mldelivery.agent.AgentTask;
 import io.jenkins.plugins.mldelivery.agent.OnAgent;
+import io.jenkins.plugins.mldelivery.core.seams.CommandOutcome;
+import io.jenkins.plugins.mldelivery.core.seams.EngineResult;
+import io.jenkins.plugins.mldelivery.core.seams.EngineSeams;
+import io.jenkins.plugins.mldelivery.core.seams.RegistryAccess;
+import io.jenkins.plugins.mldelivery.core.seams.TrackingRequest;
+import io.jenkins.plugins.mldelivery.core.seams.TrainRequest;
 import io.jenkins.plugins.mldelivery.core.training.OutputTail;
-import io.jenkins.plugins.mldelivery.engine.CommandOutcome;
-import io.jenkins.plugins.mldelivery.engine.EngineResult;
-import io.jenkins.plugins.mldelivery.engine.EngineSeams;
-import io.jenkins.plugins.mldelivery.engine.RegistryAccess;
-import io.jenkins.plugins.mldelivery.engine.TrackingRequest;
-import io.jenkins.plugins.mldelivery.engine.TrainRequest;
 import io.jenkins.plugins.mldelivery.pages.MlDeliveryRunAction;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -93,13 +93,14 @@ public final class TrainOperation {
     private static TrainRequest request(final BuildContext context, final TrainSettings settings,
             final RegistryAccess registry) throws AbortException {
         TrackingRequest tracking = null;
-        if (settings.mlflowExperiment() != null) {
+        String experiment = settings.mlflowExperiment();
+        if (experiment != null) {
             if (!registry.uri().startsWith(RegistryAccess.MLFLOW_PREFIX)) {
                 throw new AbortException(FUNCTION + ": mlflowExperiment needs an MLflow server; set its URL in"
                         + " Manage Jenkins, System, ML Delivery");
             }
             String buildUrl = context.env().get("BUILD_URL");
-            tracking = new TrackingRequest(registry, settings.mlflowExperiment(), context.run().getFullDisplayName(),
+            tracking = new TrackingRequest(registry, experiment, context.run().getFullDisplayName(),
                     buildUrl, buildUrl == null ? null : buildUrl + "artifact/");
         }
         return new TrainRequest(settings.command(), settings.metrics(), settings.params(), settings.overrides(),

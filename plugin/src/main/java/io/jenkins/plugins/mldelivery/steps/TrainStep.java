@@ -192,10 +192,14 @@ public final class TrainStep extends Step {
         this.buildResult = StepOutcome.checkBuildResult(buildResult);
     }
 
+    TrainSettings settings() {
+        return new TrainSettings(command, metrics, params, overrides, model, data, env, timeout, mlflowExperiment,
+                buildResult);
+    }
+
     @Override
     public StepExecution start(final StepContext context) {
-        return new Execution(context, new TrainSettings(command, metrics, params, overrides, model, data, env, timeout,
-                mlflowExperiment, buildResult));
+        return new Execution(context, settings());
     }
 
     /** Runs the training off the Pipeline's thread; a restart in the middle fails the step, saying why. */

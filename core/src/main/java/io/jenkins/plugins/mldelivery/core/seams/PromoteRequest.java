@@ -1,6 +1,5 @@
-package io.jenkins.plugins.mldelivery.engine;
+package io.jenkins.plugins.mldelivery.core.seams;
 
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.util.Map;
 import java.util.Objects;
 
@@ -27,10 +26,10 @@ import java.util.Objects;
  * @param buildUrl        the build, recorded with the alias move
  * @param idempotencyKey  the key that makes a repeated registration of the same training return the same version
  */
-public record PromoteRequest(String model, String alias, @CheckForNull Integer version,
-        @CheckForNull String trainResultJson, @CheckForNull String trainResultFile, String artifactBase,
+public record PromoteRequest(String model, String alias, Integer version,
+        String trainResultJson, String trainResultFile, String artifactBase,
         Map<String, String> tags,
-        @CheckForNull String gateResultFile, boolean force, String who, String buildUrl, String idempotencyKey) {
+        String gateResultFile, boolean force, String who, String buildUrl, String idempotencyKey) {
     /** Validates the fields and copies the map. */
     public PromoteRequest {
         Objects.requireNonNull(model, "model");

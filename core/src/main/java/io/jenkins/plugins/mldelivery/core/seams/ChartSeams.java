@@ -1,9 +1,8 @@
-package io.jenkins.plugins.mldelivery.engine;
+package io.jenkins.plugins.mldelivery.core.seams;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import edu.hm.hafner.echarts.line.LinesChartModel;
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.mldelivery.core.history.BuildRecord;
 import io.jenkins.plugins.mldelivery.core.history.RunResults;
 import io.jenkins.plugins.mldelivery.core.history.TrendWindow;
@@ -66,7 +65,7 @@ public final class ChartSeams {
      * @return an ECharts {@code option} object as JSON, or {@code null} when the validation has no
      *         histogram of that feature
      */
-    public static @CheckForNull String histogramChart(final String validateResultJson, final String column) {
+    public static String histogramChart(final String validateResultJson, final String column) {
         for (JsonNode drift : tree(validateResultJson).path("drift").path("columns")) {
             if (column.equals(drift.path("name").asText())) {
                 return HistogramChart.of(drift).map(ChartModel::toJson).orElse(null);

@@ -1,6 +1,5 @@
-package io.jenkins.plugins.mldelivery.engine;
+package io.jenkins.plugins.mldelivery.core.seams;
 
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.Objects;
@@ -15,8 +14,8 @@ import java.util.Objects;
  * @param buildUrl         the build's page, tagged on the run ({@code --build-url}), if known
  * @param artifactLocation where the build archived the model, tagged on the run, if known
  */
-public record TrackingRequest(RegistryAccess access, String experiment, String runName, @CheckForNull String buildUrl,
-        @CheckForNull String artifactLocation) implements Serializable {
+public record TrackingRequest(RegistryAccess access, String experiment, String runName, String buildUrl,
+        String artifactLocation) implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 

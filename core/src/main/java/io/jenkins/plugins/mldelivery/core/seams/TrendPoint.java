@@ -1,4 +1,4 @@
-package io.jenkins.plugins.mldelivery.engine;
+package io.jenkins.plugins.mldelivery.core.seams;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collections;

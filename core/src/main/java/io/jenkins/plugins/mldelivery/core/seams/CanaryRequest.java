@@ -1,4 +1,4 @@
-package io.jenkins.plugins.mldelivery.engine;
+package io.jenkins.plugins.mldelivery.core.seams;
 
 import java.io.Serial;
 import java.io.Serializable;

@@ -1,6 +1,5 @@
-package io.jenkins.plugins.mldelivery.engine;
+package io.jenkins.plugins.mldelivery.core.seams;
 
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.Collections;
@@ -26,9 +25,9 @@ import java.util.Objects;
  *                           ({@code --artifacts}), relative to the workspace
  * @param tracking           where to log the run in MLflow, or {@code null} not to
  */
-public record TrainRequest(String command, String metrics, @CheckForNull String params, List<String> overrides,
-        @CheckForNull String model, List<String> data, Map<String, String> environment,
-        @CheckForNull Long timeoutMillis, String artifactsDirectory, @CheckForNull TrackingRequest tracking) implements Serializable {
+public record TrainRequest(String command, String metrics, String params, List<String> overrides,
+        String model, List<String> data, Map<String, String> environment,
+        Long timeoutMillis, String artifactsDirectory, TrackingRequest tracking) implements Serializable {
     @Serial
     private static final long serialVersionUID = 2L;
 

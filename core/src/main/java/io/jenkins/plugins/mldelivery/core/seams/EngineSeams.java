@@ -1,8 +1,7 @@
-package io.jenkins.plugins.mldelivery.engine;
+package io.jenkins.plugins.mldelivery.core.seams;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.mldelivery.core.canary.ResumableRollout;
 import io.jenkins.plugins.mldelivery.core.canary.RolloutMove;
 import io.jenkins.plugins.mldelivery.core.canary.runtime.Sleeper;
@@ -172,8 +171,9 @@ public final class EngineSeams {
         }
         request.data().forEach(file -> builder.trainingOn(Path.of(file)));
         request.environment().forEach(builder::withEnvironment);
-        if (request.timeoutMillis() != null) {
-            builder.timingOutAfter(Duration.ofMillis(request.timeoutMillis()));
+        Long timeoutMillis = request.timeoutMillis();
+        if (timeoutMillis != null) {
+            builder.timingOutAfter(Duration.ofMillis(timeoutMillis));
         }
         return builder.build();
     }
@@ -230,7 +230,7 @@ public final class EngineSeams {
      * @return {@code null} if the rule parses, else a one-line message naming the rule and the
      *         position of the problem
      */
-    public static @CheckForNull String checkRule(final String rule) {
+    public static String checkRule(final String rule) {
         try {
             RuleParser.parse(new RuleSource(1, rule));
             return null;
@@ -326,7 +326,7 @@ public final class EngineSeams {
      * @return where the rollout stands
      */
     public static CanaryProgress canaryMove(final Path workspace, final CanaryRequest request,
-            @CheckForNull final String state) {
+            final String state) {
         return progress(ResumableRollout.move(workspace.resolve(request.analysis()), planArguments(request),
                 workspace.resolve(request.stateFile()), state, Clock.systemUTC(), Sleeper.REAL, request.owner()));
     }
@@ -342,7 +342,7 @@ public final class EngineSeams {
      *         the decision it had already reached
      */
     public static CanaryProgress canaryAbort(final Path workspace, final CanaryRequest request,
-            @CheckForNull final String state, final String reason) {
+            final String state, final String reason) {
         return progress(ResumableRollout.abort(workspace.resolve(request.analysis()), planArguments(request),
                 workspace.resolve(request.stateFile()), state, reason, Clock.systemUTC(), Sleeper.REAL,
                 request.owner()));

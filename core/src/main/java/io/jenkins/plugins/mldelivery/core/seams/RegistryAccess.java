@@ -1,6 +1,5 @@
-package io.jenkins.plugins.mldelivery.engine;
+package io.jenkins.plugins.mldelivery.core.seams;
 
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -18,8 +17,8 @@ import java.util.Objects;
  * @param username    an MLflow user for basic authentication, if configured
  * @param password    that user's password, if configured
  */
-public record RegistryAccess(String uri, @CheckForNull String bearerToken, @CheckForNull String username,
-        @CheckForNull String password) implements Serializable {
+public record RegistryAccess(String uri, String bearerToken, String username,
+        String password) implements Serializable {
     /** The prefix of an MLflow registry's URI. */
     public static final String MLFLOW_PREFIX = "mlflow:";
 

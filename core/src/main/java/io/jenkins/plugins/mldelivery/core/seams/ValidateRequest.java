@@ -1,6 +1,5 @@
-package io.jenkins.plugins.mldelivery.engine;
+package io.jenkins.plugins.mldelivery.core.seams;
 
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.Objects;
@@ -16,8 +15,8 @@ import java.util.Objects;
  * @param batchProfileOut where the engine writes the batch's profile ({@code --profile-out}), archived
  *                        with the build as the reference of later validations
  */
-public record ValidateRequest(String data, @CheckForNull String reference, @CheckForNull String schema,
-        @CheckForNull String driftPolicy, String batchProfileOut) implements Serializable {
+public record ValidateRequest(String data, String reference, String schema,
+        String driftPolicy, String batchProfileOut) implements Serializable {
     @Serial
     private static final long serialVersionUID = 2L;
 

@@ -1,9 +1,8 @@
-package io.jenkins.plugins.mldelivery.engine;
+package io.jenkins.plugins.mldelivery.core.seams;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.mldelivery.core.result.ResultJson;
 import java.util.Objects;
 
@@ -16,16 +15,16 @@ import java.util.Objects;
  * @param waitMillis how long to wait before calling the controller again (ignored when finished)
  * @param message    the transitions of the move for the build log, one per line, e.g.
  *                   {@code ANALYSING: canary at 25% via replay}; empty when nothing was due
- * @param result     the final result when finished, else {@code null}
+ * @param result     the final result when finished, else {@code null} (so a result means finished)
  */
 public record CanaryProgress(String stateJson, boolean finished, long waitMillis, String message,
-        @CheckForNull EngineResult result) {
+        EngineResult result) {
     /** Validates the fields. */
     public CanaryProgress {
         Objects.requireNonNull(stateJson, "stateJson");
         Objects.requireNonNull(message, "message");
-        if (finished && result == null) {
-            throw new IllegalArgumentException("A finished rollout has a result");
+        if (finished != (result != null)) {
+            throw new IllegalArgumentException("A finished rollout has a result, an unfinished one has none");
         }
         if (waitMillis < 0) {
             throw new IllegalArgumentException("waitMillis must not be negative: " + waitMillis);

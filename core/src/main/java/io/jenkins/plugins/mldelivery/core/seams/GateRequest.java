@@ -1,6 +1,5 @@
-package io.jenkins.plugins.mldelivery.engine;
+package io.jenkins.plugins.mldelivery.core.seams;
 
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.List;
@@ -21,9 +20,9 @@ import java.util.Objects;
  * @param withoutChampion      what an undecidable champion rule does: {@code pass}, {@code warn} or
  *                             {@code fail} ({@code --without-champion})
  */
-public record GateRequest(List<String> rules, List<String> warnRules, @CheckForNull String metricsFile,
-        @CheckForNull String metricsJson, @CheckForNull String championLookup, @CheckForNull String predictions,
-        @CheckForNull String championPredictions, String withoutChampion) implements Serializable {
+public record GateRequest(List<String> rules, List<String> warnRules, String metricsFile,
+        String metricsJson, String championLookup, String predictions,
+        String championPredictions, String withoutChampion) implements Serializable {
     @Serial
     private static final long serialVersionUID = 2L;
 
