@@ -112,10 +112,14 @@ public class DriftBenchmark {
         int unchanged;
         int datasetAlarms;
         int trials;
+        int nearThreshold;
+        int compared;
 
         void add(final DriftReport report, final Scenario scenario) {
             trials++;
             for (ColumnDrift column : report.columns()) {
+                compared++;
+                nearThreshold += column.effectNearThreshold() ? 1 : 0;
                 if (column.name().equals(scenario.changed)) {
                     changed++;
                     caught += column.drifted() ? 1 : 0;
@@ -168,8 +172,8 @@ public class DriftBenchmark {
                     rate(cell[1].caught, cell[1].changed), rate(cell[1].falseAlarms, cell[1].unchanged));
         });
         System.out.println();
-        System.out.println("| policy | catch rate (0.25σ, 0.5σ, variance, category, missing) | catch rate at the threshold (0.1σ shift, 10 pp move) | column false-alarm rate | dataset drift on pairs without a change that matters |");
-        System.out.println("|---|---:|---:|---:|---:|");
+        System.out.println("| policy | catch rate (0.25σ, 0.5σ, variance, category, missing) | catch rate at the threshold (0.1σ shift, 10 pp move) | column false-alarm rate | dataset drift on pairs without a change that matters | columns reported near the threshold (sketch band) |");
+        System.out.println("|---|---:|---:|---:|---:|---:|");
         String[] names = {"default (BH, significant and large)", "p-value only (BH, significant)"};
         for (int p = 0; p < 2; p++) {
             int noChangeDataset = 0;
@@ -180,10 +184,11 @@ public class DriftBenchmark {
                     noChangeTrials += entry.getValue()[p].trials;
                 }
             }
-            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", names[p], rate(totals[p].caught, totals[p].changed),
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", names[p], rate(totals[p].caught, totals[p].changed),
                     rate(borderline[p].caught, borderline[p].changed),
                     rate(totals[p].falseAlarms + borderline[p].falseAlarms, totals[p].unchanged + borderline[p].unchanged),
-                    rate(noChangeDataset, noChangeTrials));
+                    rate(noChangeDataset, noChangeTrials),
+                    rate(totals[p].nearThreshold + borderline[p].nearThreshold, totals[p].compared + borderline[p].compared));
         }
         System.out.printf(Locale.ROOT, "%n%d columns per pair (5 numeric, 3 categorical); %.0f s%n", 8, seconds);
     }

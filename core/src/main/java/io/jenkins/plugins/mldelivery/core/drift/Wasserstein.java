@@ -106,7 +106,7 @@ final class Wasserstein {
      * sketch holds few items far apart (long for skewed or heavy-tailed columns).
      */
     static double noiseWidth(final NumericDistribution d) {
-        long scale = 1L << 40;
+        long scale = 1L << 20; // ranks times 2^20 stay exact in a long up to 8·10^12 values
         long low = Math.round(d.rankError() * scale);
         return meanAbsoluteDeviation(d) + (d.quantile(low, scale) - d.min()) + (d.max() - d.quantile(scale - low, scale));
     }
