@@ -114,12 +114,16 @@ public class DriftBenchmark {
         int trials;
         int nearThreshold;
         int compared;
+        final Map<String, Integer> nearByColumn = new java.util.TreeMap<>();
 
         void add(final DriftReport report, final Scenario scenario) {
             trials++;
             for (ColumnDrift column : report.columns()) {
                 compared++;
                 nearThreshold += column.effectNearThreshold() ? 1 : 0;
+                if (column.effectNearThreshold()) {
+                    nearByColumn.merge(column.name() + (column.name().equals(scenario.changed) ? " (changed)" : ""), 1, Integer::sum);
+                }
                 if (column.name().equals(scenario.changed)) {
                     changed++;
                     caught += column.drifted() ? 1 : 0;
@@ -190,6 +194,15 @@ public class DriftBenchmark {
                     rate(noChangeDataset, noChangeTrials),
                     rate(totals[p].nearThreshold + borderline[p].nearThreshold, totals[p].compared + borderline[p].compared));
         }
+        System.out.println();
+        System.out.println("| rows per side | scenario | default: columns near the threshold |");
+        System.out.println("|---:|---|---|");
+        results.forEach((key, cell) -> {
+            if (cell[0].nearThreshold > 0) {
+                String[] parts = key.split("\\|", 2);
+                System.out.printf(Locale.ROOT, "| %s | %s | %d: %s |%n", parts[0], parts[1], cell[0].nearThreshold, cell[0].nearByColumn);
+            }
+        });
         System.out.printf(Locale.ROOT, "%n%d columns per pair (5 numeric, 3 categorical); %.0f s%n", 8, seconds);
     }
 
