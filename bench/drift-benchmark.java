@@ -28,6 +28,7 @@ public class DriftBenchmark {
         SHIFT_050("mean shift 0.5σ", "gauss"),
         VARIANCE("standard deviation ×1.5", "gauss"),
         CATEGORY("category shares move 15 pp", "segment"),
+        CATEGORY_010("category shares: 10 pp between the two largest (near the threshold)", "segment"),
         MISSING("missing spike 1% → 20%", "spiky");
 
         final String label;
@@ -36,6 +37,11 @@ public class DriftBenchmark {
         Scenario(final String label, final String changed) {
             this.label = label;
             this.changed = changed;
+        }
+
+        /** Whether the change sits at its measure's threshold, so that catching it is a coin toss by design. */
+        boolean borderline() {
+            return this == SHIFT_010 || this == CATEGORY_010;
         }
     }
 
@@ -56,6 +62,7 @@ public class DriftBenchmark {
         double scale = s == Scenario.VARIANCE ? 1.5 : 1;
         double missingShare = s == Scenario.MISSING ? 0.20 : s == Scenario.NEGLIGIBLE ? 0.013 : 0.01;
         double[] shares = s == Scenario.CATEGORY ? new double[] {0.25, 0.45, 0.2, 0.1}
+                : s == Scenario.CATEGORY_010 ? new double[] {0.3, 0.4, 0.2, 0.1}
                 : s == Scenario.NEGLIGIBLE ? new double[] {0.39, 0.31, 0.2, 0.1} : SEGMENT_SHARES;
 
         ColumnProfiler gauss = new ColumnProfiler("gauss", ColumnType.DECIMAL, 1);
@@ -105,10 +112,18 @@ public class DriftBenchmark {
         int unchanged;
         int datasetAlarms;
         int trials;
+        int nearThreshold;
+        int compared;
+        final Map<String, Integer> nearByColumn = new java.util.TreeMap<>();
 
         void add(final DriftReport report, final Scenario scenario) {
             trials++;
             for (ColumnDrift column : report.columns()) {
+                compared++;
+                nearThreshold += column.effectNearThreshold() ? 1 : 0;
+                if (column.effectNearThreshold()) {
+                    nearByColumn.merge(column.name() + (column.name().equals(scenario.changed) ? " (changed)" : ""), 1, Integer::sum);
+                }
                 if (column.name().equals(scenario.changed)) {
                     changed++;
                     caught += column.drifted() ? 1 : 0;
@@ -144,7 +159,7 @@ public class DriftBenchmark {
                     for (int p = 0; p < 2; p++) {
                         DriftReport report = ProfileDrift.compare(reference, current, policies[p]);
                         cell[p].add(report, scenario);
-                        (scenario == Scenario.SHIFT_010 ? borderline : totals)[p].add(report, scenario);
+                        (scenario.borderline() ? borderline : totals)[p].add(report, scenario);
                     }
                 }
                 results.put(sizes[z] + "|" + scenario.label, cell);
@@ -161,8 +176,8 @@ public class DriftBenchmark {
                     rate(cell[1].caught, cell[1].changed), rate(cell[1].falseAlarms, cell[1].unchanged));
         });
         System.out.println();
-        System.out.println("| policy | catch rate (0.25σ, 0.5σ, variance, category, missing) | catch rate at the 0.1σ threshold | column false-alarm rate | dataset drift on pairs without a change that matters |");
-        System.out.println("|---|---:|---:|---:|---:|");
+        System.out.println("| policy | catch rate (0.25σ, 0.5σ, variance, category, missing) | catch rate at the threshold (0.1σ shift, 10 pp move) | column false-alarm rate | dataset drift on pairs without a change that matters | columns reported near the threshold (sketch band) |");
+        System.out.println("|---|---:|---:|---:|---:|---:|");
         String[] names = {"default (BH, significant and large)", "p-value only (BH, significant)"};
         for (int p = 0; p < 2; p++) {
             int noChangeDataset = 0;
@@ -173,11 +188,21 @@ public class DriftBenchmark {
                     noChangeTrials += entry.getValue()[p].trials;
                 }
             }
-            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", names[p], rate(totals[p].caught, totals[p].changed),
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", names[p], rate(totals[p].caught, totals[p].changed),
                     rate(borderline[p].caught, borderline[p].changed),
                     rate(totals[p].falseAlarms + borderline[p].falseAlarms, totals[p].unchanged + borderline[p].unchanged),
-                    rate(noChangeDataset, noChangeTrials));
+                    rate(noChangeDataset, noChangeTrials),
+                    rate(totals[p].nearThreshold + borderline[p].nearThreshold, totals[p].compared + borderline[p].compared));
         }
+        System.out.println();
+        System.out.println("| rows per side | scenario | default: columns near the threshold |");
+        System.out.println("|---:|---|---|");
+        results.forEach((key, cell) -> {
+            if (cell[0].nearThreshold > 0) {
+                String[] parts = key.split("\\|", 2);
+                System.out.printf(Locale.ROOT, "| %s | %s | %d: %s |%n", parts[0], parts[1], cell[0].nearThreshold, cell[0].nearByColumn);
+            }
+        });
         System.out.printf(Locale.ROOT, "%n%d columns per pair (5 numeric, 3 categorical); %.0f s%n", 8, seconds);
     }
 

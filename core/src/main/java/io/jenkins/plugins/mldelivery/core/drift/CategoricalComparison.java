@@ -62,7 +62,7 @@ final class CategoricalComparison {
                 + ": Pearson chi-squared test of homogeneity without continuity correction, "
                 + chi.degreesOfFreedom() + " degrees of freedom";
         return new ColumnDrift(name, "categorical", true, "chi-squared", reason, chi.statistic(), 0.0, chi.pValue(),
-                null, measure.label(), effect, 0.0, policy.threshold(name, measure), false,
+                null, measure.label(), measure.unit(), effect, 0.0, 0.0, policy.threshold(name, measure), false, false,
                 policy.column(name).critical(), "", ColumnCounts.of(reference), ColumnCounts.of(current), measures,
                 missing, histogram(categories, untracked, r, c, policy.chartCategories()));
     }

@@ -22,9 +22,16 @@ import java.util.Objects;
  * @param pValueAdjusted       the p-value after correction across all tests of the analysis
  * @param effectMeasure        {@code wasserstein}, {@code ks}, {@code psi}, {@code jensen-shannon}, or
  *                             {@code total-variation} (numeric column with a constant reference)
+ * @param effectUnit           the scale of the effect size: {@code reference-sd} (Wasserstein: W1 in reference
+ *                             standard deviations), {@code natural-log} (Jensen-Shannon and PSI, natural logarithms),
+ *                             {@code share} (KS distance, total variation)
  * @param effectSize           the effect size
- * @param effectSizeErrorBound the bound on the effect size's error from sketches (0 when exact), where known
+ * @param effectSizeErrorBound the worst-case bound on the effect size's error from sketches (0 when exact), where known
+ * @param effectSizeErrorBand  the error band of the effect size from sketches: the exact effect lies within ± this
+ *                             of {@code effectSize} (either sign, no systematic one; 0 when exact), where known
  * @param threshold            the effect size that matters
+ * @param effectNearThreshold  whether the threshold lies within the error band of the effect size, so that the
+ *                             exact values could have decided the size the other way
  * @param drifted              whether the column drifted under the policy
  * @param critical             whether the policy marks the column critical
  * @param reason               one line saying why the column drifted, did not, or was not compared
@@ -36,7 +43,8 @@ import java.util.Objects;
  */
 public record ColumnDrift(String name, String type, boolean compared, String method, String methodReason,
         Double statistic, Double statisticErrorBound, Double pValue, Double pValueAdjusted, String effectMeasure,
-        Double effectSize, Double effectSizeErrorBound, Double threshold, boolean drifted, boolean critical,
+        String effectUnit, Double effectSize, Double effectSizeErrorBound, Double effectSizeErrorBand, Double threshold,
+        boolean effectNearThreshold, boolean drifted, boolean critical,
         String reason, ColumnCounts reference, ColumnCounts current, Map<String, Double> measures,
         MissingShareDrift missing, SharedHistogram histogram) {
     /** Checks that no number is NaN or infinite and copies the measures (in their order). */
@@ -50,6 +58,7 @@ public record ColumnDrift(String name, String type, boolean compared, String met
         requireFinite("pValueAdjusted", pValueAdjusted);
         requireFinite("effectSize", effectSize);
         requireFinite("effectSizeErrorBound", effectSizeErrorBound);
+        requireFinite("effectSizeErrorBand", effectSizeErrorBand);
         requireFinite("threshold", threshold);
         measures.forEach((measure, value) -> requireFinite(measure, value));
         measures = Collections.unmodifiableMap(new LinkedHashMap<>(measures));
@@ -58,16 +67,25 @@ public record ColumnDrift(String name, String type, boolean compared, String met
     /** Returns a column that could not be compared, with the reason. */
     static ColumnDrift notCompared(final String name, final String type, final boolean critical, final String reason,
             final ColumnDistribution reference, final ColumnDistribution current) {
-        return new ColumnDrift(name, type, false, "none", reason, null, null, null, null, null, null, null, null,
-                false, critical, reason, ColumnCounts.of(reference), ColumnCounts.of(current), Map.of(), null, null);
+        return new ColumnDrift(name, type, false, "none", reason, null, null, null, null, null, null, null, null, null,
+                null, false, false, critical, reason, ColumnCounts.of(reference), ColumnCounts.of(current), Map.of(), null, null);
     }
 
     /** Returns this column decided: its corrected p-values, its verdict and the reason for it. */
     ColumnDrift decided(final Double adjusted, final MissingShareDrift decidedMissing, final boolean hasDrifted,
             final String why) {
         return new ColumnDrift(name, type, compared, method, methodReason, statistic, statisticErrorBound, pValue,
-                adjusted, effectMeasure, effectSize, effectSizeErrorBound, threshold, hasDrifted, critical, why,
+                adjusted, effectMeasure, effectUnit, effectSize, effectSizeErrorBound, effectSizeErrorBand, threshold,
+                effectNearThreshold, hasDrifted, critical, why,
                 reference, current, measures, decidedMissing, histogram);
+    }
+
+    /**
+     * Says whether a threshold lies within an effect size's error band, so that the exact values could
+     * have put the effect on the other side of it.
+     */
+    static boolean nearThreshold(final double effect, final Double band, final double threshold) {
+        return band != null && band > 0 && effect - band < threshold && threshold <= effect + band;
     }
 
     static void requireFinite(final String field, final Double value) {

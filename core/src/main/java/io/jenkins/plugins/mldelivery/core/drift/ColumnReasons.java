@@ -22,7 +22,10 @@ final class ColumnReasons {
         }
         else if (mainDrifted || !drifted) {
             parts.add("distribution " + evidence(mainAdjusted, column.effectMeasure(), column.effectSize(),
-                    column.threshold(), policy));
+                    column.threshold(), policy)
+                    + (column.effectNearThreshold() ? " with the threshold inside the effect's error band ±"
+                            + number(column.effectSizeErrorBand()) + ": the exact values could decide the size either way"
+                            : ""));
         }
         if (missingAdjusted != null && (missingDrifted || mainAdjusted == null)) {
             parts.add(String.format(Locale.ROOT, "missing share %.1f%% → %.1f%% ", 100 * missing.referenceShare(),

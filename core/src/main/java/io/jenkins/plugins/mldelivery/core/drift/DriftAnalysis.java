@@ -79,8 +79,8 @@ public final class DriftAnalysis {
             }
             String side = reference.present() == 0 ? "the reference" : "the current data";
             String why = side + " has no non-missing values: only the missing share is tested";
-            return new ColumnDrift(name, type, true, "none", why, null, null, null, null, null, null, null, null,
-                    false, critical, "", ColumnCounts.of(reference), ColumnCounts.of(current), Map.of(), missing, null);
+            return new ColumnDrift(name, type, true, "none", why, null, null, null, null, null, null, null, null, null,
+                    null, false, false, critical, "", ColumnCounts.of(reference), ColumnCounts.of(current), Map.of(), missing, null);
         }
         if (reference instanceof NumericDistribution numericReference) {
             return NumericComparison.compare(name, numericReference, (NumericDistribution) current, policy, missing);

@@ -9,24 +9,31 @@ public enum EffectMeasure {
      * of the mean by δ standard deviations gives δ; the default threshold 0.1 (as in Evidently) flags
      * shifts from a tenth of a standard deviation.
      */
-    WASSERSTEIN("wasserstein", 0.1, true, false),
+    WASSERSTEIN("wasserstein", "reference-sd", 0.1, true, false),
     /** Numeric: the Kolmogorov-Smirnov distance D itself, the largest gap between the two CDFs. */
-    KOLMOGOROV_SMIRNOV("ks", 0.1, true, false),
+    KOLMOGOROV_SMIRNOV("ks", "share", 0.1, true, false),
     /**
      * Numeric (reference deciles) or categorical: the population stability index. The usual reading
      * (Siddiqi 2006) is below 0.1 stable, 0.1-0.25 some shift, above 0.25 a major shift; default 0.2.
      */
-    PSI("psi", 0.2, true, true),
-    /** Categorical: the Jensen-Shannon distance in base 2, in [0, 1]; default threshold 0.1. */
-    JENSEN_SHANNON("jensen-shannon", 0.1, false, true);
+    PSI("psi", "natural-log", 0.2, true, true),
+    /**
+     * Categorical: the Jensen-Shannon distance with natural logarithms, in [0, √ln 2]; default threshold
+     * 0.1, Evidently's default on the same scale (about 12 percentage points moved between categories of 40%
+     * and 30%).
+     */
+    JENSEN_SHANNON("jensen-shannon", JensenShannon.UNIT, 0.1, false, true);
 
     private final String label;
+    private final String unit;
     private final double defaultThreshold;
     private final boolean numeric;
     private final boolean categorical;
 
-    EffectMeasure(final String label, final double defaultThreshold, final boolean numeric, final boolean categorical) {
+    EffectMeasure(final String label, final String unit, final double defaultThreshold, final boolean numeric,
+            final boolean categorical) {
         this.label = label;
+        this.unit = unit;
         this.defaultThreshold = defaultThreshold;
         this.numeric = numeric;
         this.categorical = categorical;
@@ -39,6 +46,15 @@ public enum EffectMeasure {
      */
     public String label() {
         return label;
+    }
+
+    /**
+     * Returns the scale the effect size is on, as the result names it ({@code effectUnit}).
+     *
+     * @return {@code reference-sd}, {@code share} or {@code natural-log}
+     */
+    public String unit() {
+        return unit;
     }
 
     /**

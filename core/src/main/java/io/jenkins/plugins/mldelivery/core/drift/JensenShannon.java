@@ -1,13 +1,17 @@
 package io.jenkins.plugins.mldelivery.core.drift;
 
 /**
- * The Jensen-Shannon distance in base 2, sqrt(JSD(P, Q)) with JSD = ½ KL(P‖M) + ½ KL(Q‖M) and
- * M = ½ (P + Q) (Lin, "Divergence measures based on the Shannon entropy", IEEE Trans. Inf. Theory 37,
- * 1991; Endres and Schindelin, 2003, for the square root being a metric). In base 2 it lies in
- * [0, 1]: 0 for equal distributions, 1 for disjoint ones. Matches
- * {@code scipy.spatial.distance.jensenshannon(p, q, base=2)}.
+ * The Jensen-Shannon distance with natural logarithms, sqrt(JSD(P, Q)) with JSD = ½ KL(P‖M) + ½ KL(Q‖M)
+ * and M = ½ (P + Q) (Lin, "Divergence measures based on the Shannon entropy", IEEE Trans. Inf. Theory 37,
+ * 1991; Endres and Schindelin, 2003, for the square root being a metric). With natural logarithms it
+ * lies in [0, √ln 2 ≈ 0.8326]: 0 for equal distributions, √ln 2 for disjoint ones. This is the scale of
+ * {@code scipy.spatial.distance.jensenshannon(p, q)} (its default base) and of Evidently, whose default
+ * threshold 0.1 therefore means the same here; the base-2 distance is this one × 1/√ln 2 ≈ 1.2011.
  */
 final class JensenShannon {
+    /** The logarithm's base, as the result names it ({@code effectUnit}). */
+    static final String UNIT = "natural-log";
+
     private JensenShannon() {
         // static functions only
     }
@@ -23,7 +27,7 @@ final class JensenShannon {
             left += relativeEntropy(p[i], m);
             right += relativeEntropy(q[i], m);
         }
-        double divergence = (left + right) / Math.log(2) / 2;
+        double divergence = (left + right) / 2;
         return Math.sqrt(Math.max(0, divergence));
     }
 

@@ -3,6 +3,7 @@ package io.jenkins.plugins.mldelivery.core.drift;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -18,8 +19,9 @@ final class NumericComparison {
     static ColumnDrift compare(final String name, final NumericDistribution reference, final NumericDistribution current,
             final DriftPolicy policy, final MissingShareDrift missing) {
         KolmogorovSmirnov.Result ks = KolmogorovSmirnov.test(reference, current, policy.exactLimit());
-        double wasserstein = Wasserstein.distance(reference, current);
+        double wasserstein = Wasserstein.estimate(reference, current);
         double wassersteinError = Wasserstein.errorBound(reference, current);
+        double wassersteinBand = Wasserstein.errorBand(reference, current);
         double sigma = reference.standardDeviation();
         boolean constant = reference.min() == reference.max() || sigma == 0;
         double psi = PopulationStabilityIndex.numeric(reference, current, policy.psiBins());
@@ -42,8 +44,10 @@ final class NumericComparison {
         EffectMeasure measure = policy.measure(name, "numeric");
         String effectMeasure = measure.label();
         double threshold = policy.threshold(name, measure);
+        String effectUnit = measure.unit();
         double effect;
         Double effectError;
+        Double effectBand;
         String note = "";
         switch (measure) {
             case WASSERSTEIN -> {
@@ -53,7 +57,9 @@ final class NumericComparison {
                     long away = current.present() - (current.countAtOrBelow(c) - current.countBelow(c));
                     effect = (double) away / current.present();
                     effectError = 2 * current.rankError();
+                    effectBand = effectError;
                     effectMeasure = "total-variation";
+                    effectUnit = "share";
                     threshold = policy.constantReferenceThreshold();
                     measures.put("totalVariation", effect);
                     note = "; the reference is constant (σ = 0), so the effect is the share of current values away from it";
@@ -61,21 +67,29 @@ final class NumericComparison {
                 else {
                     effect = wasserstein / sigma;
                     effectError = wassersteinError / sigma;
+                    effectBand = wassersteinBand / sigma;
+                    if (wassersteinBand > 0) {
+                        note = String.format(Locale.ROOT, "; Wasserstein from the sketches with the exact means, "
+                                + "within ±%.3gσ of the exact value", effectBand);
+                    }
                 }
             }
             case KOLMOGOROV_SMIRNOV -> {
                 effect = ks.statistic();
                 effectError = ks.errorBound();
+                effectBand = effectError;
             }
             case PSI -> {
                 effect = psi;
                 effectError = reference.isExact() && current.isExact() ? 0.0 : null;
+                effectBand = effectError;
             }
             default -> throw new IllegalStateException(measure + " does not apply to numeric columns");
         }
         String reason = "numeric; " + KolmogorovSmirnov.explain(ks, reference, current, policy.exactLimit()) + note;
         return new ColumnDrift(name, "numeric", true, ks.method().label(), reason, ks.statistic(), ks.errorBound(),
-                ks.pValue(), null, effectMeasure, effect, effectError, threshold, false, policy.column(name).critical(),
+                ks.pValue(), null, effectMeasure, effectUnit, effect, effectError, effectBand, threshold,
+                ColumnDrift.nearThreshold(effect, effectBand, threshold), false, policy.column(name).critical(),
                 "", ColumnCounts.of(reference), ColumnCounts.of(current), measures, missing,
                 histogram(reference, current, policy));
     }

@@ -168,6 +168,10 @@ def categorical_cases(epsilon=1e-4):
         ("category only in current", [40, 60, 0], [35, 50, 15]),
         ("large counts, negligible change", [400000, 350000, 250000], [401500, 349000, 249500]),
         ("many categories", [50, 40, 30, 20, 10, 5, 3, 2], [20, 30, 40, 50, 10, 6, 2, 1]),
+        ("10 points between the two largest of 40/30/20/10", [4000, 3000, 2000, 1000], [3000, 4000, 2000, 1000]),
+        ("15 points between the two largest of 40/30/20/10", [4000, 3000, 2000, 1000], [2500, 4500, 2000, 1000]),
+        ("binary 50/50 against 60/40", [5000, 5000], [6000, 4000]),
+        ("disjoint", [10, 0], [0, 10]),
     ]
     out = []
     for name, ref, cur in tables:
@@ -176,7 +180,8 @@ def categorical_cases(epsilon=1e-4):
         cf = np.array(cur) / sum(cur)
         out.append({"name": name, "reference": ref, "current": cur,
                     "chiSquared": float(r.statistic), "pValue": float(r.pvalue), "dof": int(r.dof),
-                    "jensenShannonBase2": float(distance.jensenshannon(ref, cur, base=2)),
+                    # natural logarithm: SciPy's default base and Evidently's scale (docs/drift.md)
+                    "jensenShannon": float(distance.jensenshannon(ref, cur, base=np.e)),
                     "psi": psi(rf, cf, epsilon), "epsilon": epsilon})
     return out
 
