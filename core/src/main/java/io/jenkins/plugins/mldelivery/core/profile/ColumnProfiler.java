@@ -257,16 +257,20 @@ public final class ColumnProfiler {
     }
 
     /**
-     * Adds a value of a string or boolean column that occurs several times.
+     * Adds a value of a string or boolean column that occurs several times; a boolean is counted by
+     * its value ({@code "true"} or {@code "false"}), whatever its spelling.
      *
-     * @param value   the value as written, not missing
+     * @param written the value as written, not missing
      * @param howMany how many times it occurs, at least 1
      * @return this profiler
      */
-    public ColumnProfiler add(final String value, final long howMany) {
+    public ColumnProfiler add(final String written, final long howMany) {
         if (type.isNumeric()) {
             throw new IllegalStateException("column '" + name + "' is " + type + "; add numbers to it");
         }
+        // booleans count by value: True (pandas) and true (most others) are the same category
+        String canonical = type == ColumnType.BOOLEAN ? ColumnType.booleanValue(written) : written;
+        String value = canonical != null ? canonical : written;
         count += howMany;
         if (categoryCounts != null) {
             Long previous = categoryCounts.get(value);

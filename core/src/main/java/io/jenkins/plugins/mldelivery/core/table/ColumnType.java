@@ -116,6 +116,22 @@ public enum ColumnType {
         return OptionalDouble.empty();
     }
 
+    /**
+     * Returns the value a boolean spelling stands for, so that {@code True}, {@code true},
+     * {@code YES} and {@code t} compare equal: {@code true}/{@code yes}/{@code t}/{@code y} are
+     * true, {@code false}/{@code no}/{@code f}/{@code n} are false, in any case, surrounding spaces ignored.
+     *
+     * @param text the text
+     * @return {@code "true"} or {@code "false"}, or {@code null} when the text is not a boolean spelling
+     */
+    public static String booleanValue(final String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "t", "y" -> "true";
+            case "false", "no", "f", "n" -> "false";
+            default -> null;
+        };
+    }
+
     @Override
     public String toString() {
         return jsonName;
