@@ -87,7 +87,7 @@ final class SchemaChecks {
         if (rules.maxMissingRate() != null && column.missingRate() > rules.maxMissingRate()) {
             violations.add(new Violation(name, "maxMissingRate", "at most " + ValidationMessages.rate(rules.maxMissingRate()),
                     ValidationMessages.rate(column.missingRate()) + " (" + column.missing() + " of "
-                            + ValidationMessages.rows(column.count() + column.missing()) + " missing)",
+                            + ValidationMessages.rows(column.rows()) + " missing)",
                     column.missing(), found.missing.rows()));
         }
         if (found.min.count() > 0) {

@@ -73,7 +73,7 @@ public final class SchemaInference {
             min = 0L;
         }
         List<String> allowed = unique ? null : allowedValues(column);
-        return new ColumnRules(type, Boolean.TRUE, maxMissingRate(column.missing(), column.count() + column.missing()),
+        return new ColumnRules(type, Boolean.TRUE, maxMissingRate(column.missing(), column.rows()),
                 min, null, allowed, unique ? Boolean.TRUE : null, null);
     }
 
