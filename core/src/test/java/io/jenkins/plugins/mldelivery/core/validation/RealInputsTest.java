@@ -2,6 +2,7 @@ package io.jenkins.plugins.mldelivery.core.validation;
 
 import io.jenkins.plugins.mldelivery.core.drift.ColumnDrift;
 import io.jenkins.plugins.mldelivery.core.result.Status;
+import io.jenkins.plugins.mldelivery.core.io.BadInputException;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Values people really have: booleans spelled by pandas, infinities, schemas with surprises. */
 public class RealInputsTest {
@@ -62,5 +64,30 @@ public class RealInputsTest {
 
         assertThat(result.violations()).extracting(Violation::column, Violation::rule, Violation::count)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("churned", "allowedValues", 134L));
+    }
+
+    @Test
+    public void shouldRefuseASchemaThatIsNullRatherThanCheckNothing() throws IOException {
+        Path schema = write("schema.json", "null\n");
+        Path nullRules = write("rules.json", "{\"columns\": {\"age\": null}}");
+
+        assertThatThrownBy(() -> Schema.read(schema)).isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith(schema + ": the schema is null; expected an object");
+        assertThatThrownBy(() -> Schema.read(nullRules)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining(nullRules + ":1:").hasMessageEndingWith("column 'age' has null for its rules; "
+                        + "write {} for a column with no rules but its presence");
+    }
+
+    @Test
+    public void shouldNameAKeyWrittenTwiceInASchema() throws IOException {
+        Path schema = write("schema.json", """
+                {"columns": {
+                  "age": {"type": "integer", "min": 0},
+                  "age": {"type": "string"}
+                }}
+                """);
+
+        assertThatThrownBy(() -> Schema.read(schema)).isInstanceOf(BadInputException.class)
+                .hasMessage(schema + ":3:8: duplicate key 'age': each key may appear once");
     }
 }
