@@ -67,6 +67,19 @@ public class RealInputsTest {
     }
 
     @Test
+    public void shouldBreakASignRuleWithMinusInfinitySpelledAsTheDataSpellsIt() throws IOException {
+        Path data = write("data.csv", "id,ratio\n1,0.5\n2,-inf\n3,inf\n");
+        Path schema = write("schema.json", """
+                {"columns": {"id": {"type": "integer"}, "ratio": {"type": "decimal", "min": 0}}}
+                """);
+
+        ValidationResult result = DataValidation.run(ValidationRequest.of(data).withSchema(schema).withThreads(1), Clock.systemUTC());
+
+        assertThat(result.violations()).extracting(Violation::rule, Violation::found)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("min", "1 row below, the smallest -inf"));
+    }
+
+    @Test
     public void shouldRefuseASchemaThatIsNullRatherThanCheckNothing() throws IOException {
         Path schema = write("schema.json", "null\n");
         Path nullRules = write("rules.json", "{\"columns\": {\"age\": null}}");
