@@ -112,15 +112,27 @@ public final class SchemaInference {
         if (rows == 0) {
             return 1.0;
         }
-        double n = rows;
-        double p = missing / n;
-        double z2 = Z * Z;
-        double upper = (p + z2 / (2 * n) + Z * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n))) / (1 + z2 / n);
-        double limit = upper + Z * Math.sqrt(upper * (1 - upper) / n);
+        double upper = wilsonUpperBound(missing, rows);
+        double limit = upper + Z * Math.sqrt(upper * (1 - upper) / rows);
         if (limit >= 1) {
             return 1.0;
         }
         return new BigDecimal(limit).round(new MathContext(2, RoundingMode.CEILING)).doubleValue();
+    }
+
+    /**
+     * The upper end of the Wilson score interval of a proportion, {@value #Z} standard errors wide
+     * (statsmodels' {@code proportion_confint(method='wilson')}).
+     *
+     * @param successes the successes
+     * @param trials    the trials, at least 1
+     * @return the upper bound
+     */
+    static double wilsonUpperBound(final long successes, final long trials) {
+        double n = trials;
+        double p = successes / n;
+        double z2 = Z * Z;
+        return (p + z2 / (2 * n) + Z * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n))) / (1 + z2 / n);
     }
 
     /**

@@ -21,6 +21,7 @@ import java.util.Random;
 import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 /**
  * An inferred schema is a starting point people commit: it must accept fresh samples of the same
@@ -144,6 +145,23 @@ public class SchemaInferenceTest {
         assertThat(columns.get("id").isUnique()).isTrue();
         assertThat(columns.get("score").maxMissingRate()).isGreaterThan(0.0).isLessThan(0.01);
         assertThat(columns.get("tenure").maxMissingRate()).isGreaterThan(0.03).isLessThan(0.06);
+    }
+
+    /**
+     * Reference values from statsmodels 0.15.0 (scripts/python-env):
+     * {@code z = 3.29; proportion_confint(x, n, alpha=2 * scipy.stats.norm.sf(z), method='wilson')[1]}.
+     */
+    @Test
+    public void shouldBoundTheMissingRateByWilsonsScoreIntervalAsStatsmodelsDoes() {
+        assertThat(SchemaInference.wilsonUpperBound(0, 2000)).isCloseTo(0.00538291738198284, withinPercentage(1e-10));
+        assertThat(SchemaInference.wilsonUpperBound(17, 2000)).isCloseTo(0.018382113987810474, withinPercentage(1e-10));
+        assertThat(SchemaInference.wilsonUpperBound(150, 5000)).isCloseTo(0.0390084489463226, withinPercentage(1e-10));
+        assertThat(SchemaInference.wilsonUpperBound(3, 100)).isCloseTo(0.14625647891678822, withinPercentage(1e-10));
+        // plus a batch's fluctuation at that rate, rounded up to two significant digits
+        assertThat(SchemaInference.maxMissingRate(0, 2000)).isEqualTo(0.011);
+        assertThat(SchemaInference.maxMissingRate(17, 2000)).isEqualTo(0.029);
+        assertThat(SchemaInference.maxMissingRate(0, 0)).isEqualTo(1.0);
+        assertThat(SchemaInference.maxMissingRate(99, 100)).isEqualTo(1.0);
     }
 
     @Test
