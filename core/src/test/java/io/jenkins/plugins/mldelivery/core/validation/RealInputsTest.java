@@ -80,6 +80,20 @@ public class RealInputsTest {
     }
 
     @Test
+    public void shouldHintAtTheDelimiterWhenAWrongOneLeavesTheHeaderOneColumn() throws IOException {
+        Path data = write("export.csv", "name;age\nAnna;34\n");
+        Path schema = write("schema.json", """
+                {"columns": {"name": {"type": "string"}, "age": {"type": "integer"}}, "allowUnexpectedColumns": true}
+                """);
+
+        ValidationResult result = DataValidation.run(ValidationRequest.of(data).withSchema(schema)
+                .withFormat(io.jenkins.plugins.mldelivery.core.table.CsvFormat.defaults().withDelimiter(',')), Clock.systemUTC());
+
+        assertThat(result.violations()).extracting(Violation::found).containsOnly("no such column in the header (the header was "
+                + "read as one column, 'name;age', which holds a semicolon: is the data semicolon-separated? --delimiter semicolon)");
+    }
+
+    @Test
     public void shouldRefuseASchemaThatIsNullRatherThanCheckNothing() throws IOException {
         Path schema = write("schema.json", "null\n");
         Path nullRules = write("rules.json", "{\"columns\": {\"age\": null}}");
