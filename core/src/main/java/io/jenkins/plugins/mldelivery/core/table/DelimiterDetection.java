@@ -1,6 +1,7 @@
 package io.jenkins.plugins.mldelivery.core.table;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -69,9 +70,9 @@ public record DelimiterDetection(char delimiter, String reason) {
         int candidates = CANDIDATES.size();
         int[] header = new int[candidates];
         boolean[] consistent = new boolean[candidates];
-        java.util.Arrays.fill(consistent, true);
+        Arrays.fill(consistent, true);
         int[] fields = new int[candidates];
-        java.util.Arrays.fill(fields, 1);
+        Arrays.fill(fields, 1);
         byte quote = (byte) format.quote();
         boolean quoted = false;
         boolean blank = true;
@@ -91,7 +92,7 @@ public record DelimiterDetection(char delimiter, String reason) {
                     endRecord(records, header, fields, consistent);
                     records++;
                 }
-                java.util.Arrays.fill(fields, 1);
+                Arrays.fill(fields, 1);
                 blank = true;
                 continue;
             }
