@@ -17,7 +17,10 @@ public enum ColumnType {
     INTEGER("integer", true),
     /** Decimal numbers such as {@code 3.14} or {@code 1e-3}, profiled as numbers. */
     DECIMAL("decimal", true),
-    /** {@code true}/{@code false} (also {@code yes}/{@code no}, any case), profiled as categories. */
+    /**
+     * {@code true}/{@code false} (also {@code yes}/{@code no}, {@code t}/{@code f}, {@code y}/{@code n},
+     * any case), profiled as the categories {@code true} and {@code false} (see {@link #booleanValue}).
+     */
     BOOLEAN("boolean", false),
     /** ISO-8601 dates and date-times, profiled as numbers of seconds since 1970-01-01T00:00Z. */
     DATETIME("datetime", true),
