@@ -2,18 +2,23 @@ package io.jenkins.plugins.mldelivery.cli;
 
 import io.jenkins.plugins.mldelivery.core.io.BadInputException;
 import io.jenkins.plugins.mldelivery.core.table.CsvFormat;
+import io.jenkins.plugins.mldelivery.core.table.CsvTable;
+import io.jenkins.plugins.mldelivery.core.table.DelimiterDetection;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The options that say how CSV files are written and how many threads read them, shared by
  * {@code profile} and {@code validate}.
  */
 public final class CsvOptions {
-    @Option(names = "--delimiter", paramLabel = "CHAR", defaultValue = ",",
-            description = "The field delimiter: one character, or tab, comma, semicolon, pipe (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--delimiter", paramLabel = "CHAR",
+            description = "The field delimiter: one character, or tab, comma, semicolon, pipe (default: detected from the "
+                    + "header and first records among comma, tab, semicolon and pipe; tab for a .tsv file).")
     private String delimiter;
 
     @Option(names = "--quote", paramLabel = "CHAR", defaultValue = "\"",
@@ -36,12 +41,34 @@ public final class CsvOptions {
      */
     public CsvFormat format() {
         try {
-            CsvFormat format = CsvFormat.defaults().withDelimiter(character("--delimiter", delimiter))
-                    .withQuote(character("--quote", quote));
+            CsvFormat format = CsvFormat.defaults().withQuote(character("--quote", quote));
+            if (delimiter != null) {
+                format = format.withDelimiter(character("--delimiter", delimiter));
+            }
             return missing == null ? format : format.withMissing(missing);
         }
         catch (IllegalArgumentException e) {
             throw new BadInputException("--delimiter/--quote: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Says which delimiter a CSV file is read with, when it was detected rather than given and is not
+     * the comma everyone expects; said after the step ran, so that an error stays the only line.
+     *
+     * @param file the CSV file, or a profile (nothing to say), or {@code null}
+     * @return the line to print, or nothing
+     */
+    public Optional<String> delimiterOf(final Path file) {
+        if (delimiter != null || file == null || file.toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+            return Optional.empty();
+        }
+        try {
+            DelimiterDetection detected = CsvTable.open(file, format()).delimiter();
+            return detected.delimiter() == ',' ? Optional.empty() : Optional.of(file + ": " + detected.describe());
+        }
+        catch (BadInputException e) {
+            return Optional.empty(); // reading the file reports it
         }
     }
 

@@ -6,6 +6,7 @@ import io.jenkins.plugins.mldelivery.core.profile.DatasetProfile;
 import io.jenkins.plugins.mldelivery.core.profile.ProfileResult;
 import io.jenkins.plugins.mldelivery.core.result.Timing;
 import io.jenkins.plugins.mldelivery.core.table.ColumnType;
+import io.jenkins.plugins.mldelivery.core.table.CsvTable;
 import io.jenkins.plugins.mldelivery.core.validation.Schema;
 import io.jenkins.plugins.mldelivery.core.validation.SchemaInference;
 import picocli.CommandLine.Command;
@@ -16,7 +17,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code ml-delivery profile}: profiles a CSV file in one pass, writes the profile (the reference
@@ -54,6 +57,7 @@ public final class ProfileCommand extends StepCommand<ProfileResult> {
     protected ProfileResult execute() {
         Clock clock = Clock.systemUTC();
         Instant start = clock.instant();
+        Optional<String> delimiter = csv.delimiterOf(data);
         DatasetProfile profile = DataProfiling.profile(data, csv.format(), declaredTypes(), csv.threads());
         if (out != null) {
             profile.write(out);
@@ -61,6 +65,7 @@ public final class ProfileCommand extends StepCommand<ProfileResult> {
         if (inferSchema != null) {
             SchemaInference.infer(profile).write(inferSchema);
         }
+        delimiter.ifPresent(out()::println);
         return ProfileResult.of(Timing.since(start, clock), profile);
     }
 
@@ -74,7 +79,13 @@ public final class ProfileCommand extends StepCommand<ProfileResult> {
             });
         }
         if (types != null) {
+            List<String> columns = CsvTable.open(data, csv.format()).columns();
             types.forEach((name, type) -> {
+                if (!columns.contains(name)) {
+                    throw new BadInputException("--type " + name + "=" + type + ": " + data + " has no column '" + name
+                            + "'; its columns are " + (columns.size() <= 12 ? String.join(", ", columns)
+                            : String.join(", ", columns.subList(0, 12)) + " and " + (columns.size() - 12) + " more"));
+                }
                 try {
                     declared.put(name, ColumnType.fromName(type));
                 }

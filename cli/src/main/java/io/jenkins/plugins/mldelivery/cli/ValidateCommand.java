@@ -9,6 +9,9 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * {@code ml-delivery validate}: checks a CSV file against a schema while reading it once, and its
@@ -45,8 +48,11 @@ public final class ValidateCommand extends StepCommand<ValidationResult> {
 
     @Override
     protected ValidationResult execute() {
+        List<String> delimiters = Stream.of(csv.delimiterOf(data), csv.delimiterOf(reference)).flatMap(Optional::stream).toList();
         ValidationRequest request = new ValidationRequest(data, csv.format(), schema, reference, driftPolicy, csv.threads(),
                 profileOut);
-        return DataValidation.run(request, Clock.systemUTC());
+        ValidationResult result = DataValidation.run(request, Clock.systemUTC());
+        delimiters.forEach(out()::println);
+        return result;
     }
 }

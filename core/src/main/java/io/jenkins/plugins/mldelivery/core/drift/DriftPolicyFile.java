@@ -1,6 +1,7 @@
 package io.jenkins.plugins.mldelivery.core.drift;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -44,7 +45,13 @@ import java.util.stream.Collectors;
  * </pre>
  */
 public final class DriftPolicyFile {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** A key written twice is a mistake to report, not a choice of the last one. */
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+    /** The most histogram bins, PSI bins and chart categories: enough for any chart, small enough to never exhaust memory. */
+    static final int MAX_BINS = 1_000;
+    /** The largest exact-test limit: exact Kolmogorov-Smirnov p-values beyond it would take minutes. */
+    static final int MAX_EXACT_LIMIT = 1_000_000;
     private static final Set<String> COLUMN_KEYS = Set.of("critical", "ignored", "measure", "threshold");
 
     private DriftPolicyFile() {
@@ -68,7 +75,12 @@ public final class DriftPolicyFile {
         }
         catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
-            throw new BadInputException(file + where + ": not valid YAML or JSON: " + e.getOriginalMessage());
+            String message = e.getOriginalMessage();
+            if (message != null && message.startsWith("Duplicate field '")) {
+                throw new BadInputException(file + where + ": duplicate key '" + message.substring(17, message.lastIndexOf('\''))
+                        + "': each key may appear once");
+            }
+            throw new BadInputException(file + where + ": not valid YAML or JSON: " + message);
         }
         catch (IOException e) {
             throw new BadInputException(file + ": cannot read: " + e.getMessage());
@@ -103,11 +115,11 @@ public final class DriftPolicyFile {
                 }
                 case "missingShareThreshold" -> builder.missingShareThreshold(in.number(value, key));
                 case "constantReferenceThreshold" -> builder.constantReferenceThreshold(in.number(value, key));
-                case "exactLimit" -> builder.exactLimit(in.integer(value, key));
-                case "psiBins" -> builder.psiBins(in.integer(value, key));
+                case "exactLimit" -> builder.exactLimit(in.integer(value, key, 0, MAX_EXACT_LIMIT));
+                case "psiBins" -> builder.psiBins(in.integer(value, key, 2, MAX_BINS));
                 case "chartBinning" -> binning = in.choice(value.asText(), key, ChartBinning.values(), ChartBinning::label);
-                case "chartBins" -> bins = in.integer(value, key);
-                case "chartCategories" -> builder.chartCategories(in.integer(value, key));
+                case "chartBins" -> bins = in.integer(value, key, 1, MAX_BINS);
+                case "chartCategories" -> builder.chartCategories(in.integer(value, key, 1, MAX_BINS));
                 case "columns" -> {
                     in.requireObject(value, key);
                     value.fields().forEachRemaining(c -> builder.column(c.getKey(), column(in, c.getValue(), key + "." + c.getKey())));
@@ -165,9 +177,9 @@ public final class DriftPolicyFile {
             return node.doubleValue();
         }
 
-        int integer(final JsonNode node, final String key) {
-            if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-                throw error(key, "expected a whole number, found '" + node.asText() + "'");
+        int integer(final JsonNode node, final String key, final int min, final int max) {
+            if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < min || node.intValue() > max) {
+                throw error(key, "expected a whole number from " + min + " to " + max + ", found '" + node.asText() + "'");
             }
             return node.intValue();
         }

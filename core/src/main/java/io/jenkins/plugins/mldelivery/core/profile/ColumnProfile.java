@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mldelivery.core.profile;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -21,18 +22,26 @@ import java.util.Objects;
  *                   columns present while they have at most {@link CategoryCounts#NUMERIC_CAPACITY}
  *                   distinct values (else {@code null})
  * @param distinct   the number of distinct non-missing values
+ * @param nonFinite  the number of infinite values ({@code inf}, {@code -inf}) of a numeric column:
+ *                   counted apart, like missing values, so that the numeric summary holds finite
+ *                   values only (a mean or a drift test over infinities means nothing)
  */
-@JsonPropertyOrder({"name", "type", "count", "missing", "missingRate", "distinct", "numeric", "categories"})
+@JsonPropertyOrder({"name", "type", "count", "missing", "missingRate", "nonFinite", "nonFiniteRate", "distinct", "numeric",
+        "categories"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ColumnProfile(String name, ColumnType type, long count, long missing, NumericSummary numeric,
-        CategoryCounts categories, DistinctCount distinct) {
+        CategoryCounts categories, DistinctCount distinct, long nonFinite) {
     /** Checks that the parts are consistent with the type and the counts. */
     public ColumnProfile {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(distinct, "distinct");
-        if (count < 0 || missing < 0) {
-            throw new IllegalArgumentException("counts must not be negative: count " + count + ", missing " + missing);
+        if (count < 0 || missing < 0 || nonFinite < 0) {
+            throw new IllegalArgumentException("counts must not be negative: count " + count + ", missing " + missing
+                    + ", non-finite " + nonFinite);
+        }
+        if (nonFinite > 0 && !type.isNumeric()) {
+            throw new IllegalArgumentException("column '" + name + "' of type " + type + " cannot hold infinite values");
         }
         if (type.isNumeric() != (numeric != null)) {
             throw new IllegalArgumentException("column '" + name + "' of type " + type
@@ -50,14 +59,35 @@ public record ColumnProfile(String name, ColumnType type, long count, long missi
     }
 
     /**
+     * Returns the number of rows: values, missing values and infinite values.
+     *
+     * @return count + missing + nonFinite
+     */
+    @JsonIgnore
+    public long rows() {
+        return count + missing + nonFinite;
+    }
+
+    /**
      * Returns the share of rows where the column is missing.
      *
-     * @return missing / (count + missing), or 0 for no rows
+     * @return missing / (count + missing + nonFinite), or 0 for no rows
      */
     @JsonProperty("missingRate")
     public double missingRate() {
-        long rows = count + missing;
+        long rows = count + missing + nonFinite;
         return rows == 0 ? 0 : (double) missing / rows;
+    }
+
+    /**
+     * Returns the share of rows where the column holds an infinite value.
+     *
+     * @return nonFinite / (count + missing + nonFinite), or 0 for no rows
+     */
+    @JsonProperty("nonFiniteRate")
+    public double nonFiniteRate() {
+        long rows = count + missing + nonFinite;
+        return rows == 0 ? 0 : (double) nonFinite / rows;
     }
 
     /**
@@ -81,7 +111,7 @@ public record ColumnProfile(String name, ColumnType type, long count, long missi
         Long exactDistinct = mergedCategories != null && mergedCategories.isExact() ? Long.valueOf(mergedCategories.distinct()) : null;
         return new ColumnProfile(name, merged, count + other.count, missing + other.missing,
                 numeric == null ? null : numeric.merge(other.numeric), mergedCategories,
-                distinct.merge(other.distinct, exactDistinct));
+                distinct.merge(other.distinct, exactDistinct), nonFinite + other.nonFinite);
     }
 
     private CategoryCounts mergeCategories(final ColumnProfile other) {

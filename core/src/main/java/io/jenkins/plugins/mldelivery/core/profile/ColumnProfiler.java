@@ -32,6 +32,7 @@ public final class ColumnProfiler {
     private ColumnType type;
     private final long seed;
     private long missing;
+    private long nonFinite;
     private long count;
 
     private double[] run;
@@ -116,7 +117,7 @@ public final class ColumnProfiler {
     }
 
     /**
-     * Adds a value of a numeric column; NaN counts as missing.
+     * Adds a value of a numeric column; NaN counts as missing, an infinity as non-finite.
      *
      * @param value the value
      * @return this profiler
@@ -125,6 +126,10 @@ public final class ColumnProfiler {
         requireNumeric();
         if (Double.isNaN(value)) {
             missing++;
+            return this;
+        }
+        if (Double.isInfinite(value)) {
+            nonFinite++;
             return this;
         }
         if (runSize == run.length) {
@@ -138,7 +143,7 @@ public final class ColumnProfiler {
     }
 
     /**
-     * Adds values of a numeric column, as if one by one.
+     * Adds values of a numeric column, as if one by one (infinities count as non-finite).
      *
      * @param values the values, none of them NaN
      * @param offset the first one
@@ -155,7 +160,7 @@ public final class ColumnProfiler {
                 grow(take);
             }
             System.arraycopy(values, next, run, runSize, take);
-            runSize += take;
+            runSize = dropInfinities(runSize, take);
             next += take;
             remaining -= take;
             if (runSize == RUN_CAPACITY) {
@@ -163,6 +168,22 @@ public final class ColumnProfiler {
             }
         }
         return this;
+    }
+
+    /** Counts the infinities among the {@code added} values after {@code from} and closes the gaps they leave. */
+    private int dropInfinities(final int from, final int added) {
+        int end = from + added;
+        int out = from;
+        for (int i = from; i < end; i++) {
+            double value = run[i];
+            if (Double.isInfinite(value)) {
+                nonFinite++;
+            }
+            else {
+                run[out++] = value;
+            }
+        }
+        return out;
     }
 
     private void grow(final int needed) {
@@ -257,16 +278,20 @@ public final class ColumnProfiler {
     }
 
     /**
-     * Adds a value of a string or boolean column that occurs several times.
+     * Adds a value of a string or boolean column that occurs several times; a boolean is counted by
+     * its value ({@code "true"} or {@code "false"}), whatever its spelling.
      *
-     * @param value   the value as written, not missing
+     * @param written the value as written, not missing
      * @param howMany how many times it occurs, at least 1
      * @return this profiler
      */
-    public ColumnProfiler add(final String value, final long howMany) {
+    public ColumnProfiler add(final String written, final long howMany) {
         if (type.isNumeric()) {
             throw new IllegalStateException("column '" + name + "' is " + type + "; add numbers to it");
         }
+        // booleans count by value: True (pandas) and true (most others) are the same category
+        String canonical = type == ColumnType.BOOLEAN ? ColumnType.booleanValue(written) : written;
+        String value = canonical != null ? canonical : written;
         count += howMany;
         if (categoryCounts != null) {
             Long previous = categoryCounts.get(value);
@@ -323,11 +348,11 @@ public final class ColumnProfiler {
                     categories = CategoryCounts.of(counts);
                 }
             }
-            return new ColumnProfile(name, type, count, missing, summary, categories, DistinctCount.of(hll, exactDistinct));
+            return new ColumnProfile(name, type, count, missing, summary, categories, DistinctCount.of(hll, exactDistinct), nonFinite);
         }
         CategoryCounts categories = categoryCounts != null ? CategoryCounts.of(categoryCounts) : CategoryCounts.sketched(categorySketch);
         Long exactDistinct = categoryCounts != null ? Long.valueOf(categoryCounts.size()) : null;
-        return new ColumnProfile(name, type, count, missing, null, categories, DistinctCount.of(hll, exactDistinct));
+        return new ColumnProfile(name, type, count, missing, null, categories, DistinctCount.of(hll, exactDistinct), 0);
     }
 
     /**

@@ -36,8 +36,8 @@ public record DatasetProfile(String format, InputIdentity source, long rows, Lis
         }
         columns = List.copyOf(columns);
         for (ColumnProfile column : columns) {
-            if (column.count() + column.missing() != rows) {
-                throw new IllegalArgumentException("column '" + column.name() + "' has " + (column.count() + column.missing())
+            if (column.rows() != rows) {
+                throw new IllegalArgumentException("column '" + column.name() + "' has " + column.rows()
                         + " entries, the table " + rows + " rows");
             }
         }

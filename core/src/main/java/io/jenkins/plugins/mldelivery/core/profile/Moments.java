@@ -2,6 +2,8 @@ package io.jenkins.plugins.mldelivery.core.profile;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 /**
  * Count, mean, sum of squared deviations from the mean, minimum and maximum of the non-missing
@@ -16,9 +18,14 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param sumSquaredDeviations the sum of squared deviations from the mean (M2)
  * @param min                  the smallest value; NaN when there are none
  * @param max                  the largest value; NaN when there are none
+ *                             (in JSON, a statistic that is not a number is {@code null})
  */
 @JsonPropertyOrder({"count", "mean", "variance", "standardDeviation", "min", "max", "sumSquaredDeviations"})
-public record Moments(long count, double mean, double sumSquaredDeviations, double min, double max) {
+public record Moments(long count,
+        @JsonSerialize(using = FiniteJson.Writer.class) @JsonDeserialize(using = FiniteJson.Reader.class) double mean,
+        @JsonSerialize(using = FiniteJson.Writer.class) @JsonDeserialize(using = FiniteJson.Reader.class) double sumSquaredDeviations,
+        @JsonSerialize(using = FiniteJson.Writer.class) @JsonDeserialize(using = FiniteJson.Reader.class) double min,
+        @JsonSerialize(using = FiniteJson.Writer.class) @JsonDeserialize(using = FiniteJson.Reader.class) double max) {
     /** The moments of no values. */
     public static final Moments EMPTY = new Moments(0, Double.NaN, 0, Double.NaN, Double.NaN);
 
@@ -102,6 +109,7 @@ public record Moments(long count, double mean, double sumSquaredDeviations, doub
      * @return the variance; NaN for fewer than two values
      */
     @JsonProperty("variance")
+    @JsonSerialize(using = FiniteJson.Writer.class)
     public double variance() {
         return count < 2 ? Double.NaN : sumSquaredDeviations / (count - 1);
     }
@@ -121,6 +129,7 @@ public record Moments(long count, double mean, double sumSquaredDeviations, doub
      * @return the standard deviation; NaN for fewer than two values
      */
     @JsonProperty("standardDeviation")
+    @JsonSerialize(using = FiniteJson.Writer.class)
     public double standardDeviation() {
         return Math.sqrt(variance());
     }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.mldelivery.core.profile;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -62,6 +63,7 @@ public record NumericSummary(Moments moments, QuantileSketch quantiles, ExactVal
      * @return percentile name to value
      */
     @JsonProperty("percentiles")
+    @JsonSerialize(contentUsing = FiniteJson.Writer.class)
     public Map<String, Double> percentiles() {
         Map<String, Double> result = new LinkedHashMap<>();
         for (double p : PERCENTILES) {

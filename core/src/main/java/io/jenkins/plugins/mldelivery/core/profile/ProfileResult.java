@@ -70,17 +70,20 @@ public record ProfileResult(Timing timing, List<InputIdentity> inputs, long rows
     /**
      * One column at a glance.
      *
-     * @param name        the column's name
-     * @param type        its type
-     * @param missingRate the share of rows missing it
-     * @param distinct    the (estimated) number of distinct values
-     * @param min         the smallest value (numeric columns), else {@code null}
-     * @param max         the largest value (numeric columns), else {@code null}
-     * @param mean        the mean (numeric columns), else {@code null}
+     * @param name          the column's name
+     * @param type          its type
+     * @param missingRate   the share of rows missing it
+     * @param distinct      the number of distinct values: exact while {@code distinctExact}, else the
+     *                      distinct-count sketch's estimate (see {@link DistinctCount} for its error)
+     * @param min           the smallest finite value (numeric columns), else {@code null}
+     * @param max           the largest finite value (numeric columns), else {@code null}
+     * @param mean          the mean of the finite values (numeric columns), else {@code null}
+     * @param distinctExact whether {@code distinct} is a count rather than an estimate
+     * @param nonFiniteRate the share of rows holding an infinite value
      */
-    @JsonPropertyOrder({"name", "type", "missingRate", "distinct", "min", "max", "mean"})
+    @JsonPropertyOrder({"name", "type", "missingRate", "nonFiniteRate", "distinct", "distinctExact", "min", "max", "mean"})
     public record ColumnSummary(String name, ColumnType type, double missingRate, double distinct, Double min, Double max,
-            Double mean) {
+            Double mean, boolean distinctExact, double nonFiniteRate) {
         static ColumnSummary of(final ColumnProfile column) {
             NumericSummary numeric = column.numeric();
             boolean values = numeric != null && numeric.moments().count() > 0;
@@ -88,14 +91,26 @@ public record ProfileResult(Timing timing, List<InputIdentity> inputs, long rows
             double distinct = Math.min(column.count(), Math.rint(column.distinct().estimate()));
             return new ColumnSummary(column.name(), column.type(), column.missingRate(), distinct,
                     values ? numeric.moments().min() : null, values ? numeric.moments().max() : null,
-                    values ? numeric.moments().mean() : null);
+                    values ? numeric.moments().mean() : null, column.distinct().isExact(), column.nonFiniteRate());
         }
 
         String describe() {
             String range = min == null ? "" : type == ColumnType.DATETIME
                     ? String.format(Locale.ROOT, ", range %s..%s", instant(min), instant(max))
                     : String.format(Locale.ROOT, ", range %s..%s, mean %.4g", number(min), number(max), mean);
-            return String.format(Locale.ROOT, "%s (%s): %.1f%% missing, %,.0f distinct%s", name, type, missingRate * 100, distinct, range);
+            String infinite = nonFiniteRate > 0 ? String.format(Locale.ROOT, ", %.1f%% infinite (left out of the statistics)",
+                    nonFiniteRate * 100) : "";
+            return String.format(Locale.ROOT, "%s (%s): %.1f%% missing%s, %s distinct%s", name, type, missingRate * 100,
+                    infinite, distinctText(), range);
+        }
+
+        /** An estimate is said as one, to the two significant digits its error (about 3 %) supports. */
+        private String distinctText() {
+            if (distinctExact) {
+                return String.format(Locale.ROOT, "%,.0f", distinct);
+            }
+            double rounded = new java.math.BigDecimal(distinct).round(new java.math.MathContext(2)).doubleValue();
+            return String.format(Locale.ROOT, "about %,.0f", rounded);
         }
 
         private static String instant(final double seconds) {

@@ -116,7 +116,8 @@ final class ChunkReader {
                 throw failure;
             }
             if (status == RecordTokenizer.NEED_MORE) {
-                position -= buffer.slide(position, Math.max(MARGIN, buffer.bytes().length / 2));
+                position -= buffer.slide(position, CsvTable.moreForRecord(buffer.length() - position,
+                        Math.max(MARGIN, buffer.bytes().length / 2), tokenizer));
                 continue;
             }
             if (batch.size > 0) {

@@ -199,7 +199,7 @@ final class ColumnDecoder {
     }
 
     static boolean isBoolean(final String value) {
-        return MissingValues.booleanSpellings().contains(value.trim().toLowerCase(java.util.Locale.ROOT));
+        return ColumnType.booleanValue(value) != null;
     }
 
     private ChunkFailure mismatch(final RecordBatch batch, final int c, final int r, final String expected) {

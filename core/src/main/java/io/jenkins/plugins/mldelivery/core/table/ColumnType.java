@@ -17,7 +17,10 @@ public enum ColumnType {
     INTEGER("integer", true),
     /** Decimal numbers such as {@code 3.14} or {@code 1e-3}, profiled as numbers. */
     DECIMAL("decimal", true),
-    /** {@code true}/{@code false} (also {@code yes}/{@code no}, any case), profiled as categories. */
+    /**
+     * {@code true}/{@code false} (also {@code yes}/{@code no}, {@code t}/{@code f}, {@code y}/{@code n},
+     * any case), profiled as the categories {@code true} and {@code false} (see {@link #booleanValue}).
+     */
     BOOLEAN("boolean", false),
     /** ISO-8601 dates and date-times, profiled as numbers of seconds since 1970-01-01T00:00Z. */
     DATETIME("datetime", true),
@@ -114,6 +117,22 @@ public enum ColumnType {
             return parser.valid() && !Double.isNaN(value) ? OptionalDouble.of(value) : OptionalDouble.empty();
         }
         return OptionalDouble.empty();
+    }
+
+    /**
+     * Returns the value a boolean spelling stands for, so that {@code True}, {@code true},
+     * {@code YES} and {@code t} compare equal: {@code true}/{@code yes}/{@code t}/{@code y} are
+     * true, {@code false}/{@code no}/{@code f}/{@code n} are false, in any case, surrounding spaces ignored.
+     *
+     * @param text the text
+     * @return {@code "true"} or {@code "false"}, or {@code null} when the text is not a boolean spelling
+     */
+    public static String booleanValue(final String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "t", "y" -> "true";
+            case "false", "no", "f", "n" -> "false";
+            default -> null;
+        };
     }
 
     @Override

@@ -11,7 +11,8 @@ import java.util.Objects;
  * value. The first record is always the header; records end with LF or CRLF; the file is UTF-8,
  * with or without a byte-order mark (RFC 4180, with a configurable delimiter and quote).
  *
- * @param delimiter the field delimiter, one ASCII character (default {@code ,})
+ * @param delimiter the field delimiter, one ASCII character, or {@link #DETECT} (the default) to
+ *                  detect it from the file (see {@link DelimiterDetection})
  * @param quote     the quote character, one ASCII character (default {@code "}); inside a quoted
  *                  field it is escaped by doubling it
  * @param missing   the spellings of a missing value, compared with the field's content exactly
@@ -21,10 +22,14 @@ import java.util.Objects;
 public record CsvFormat(char delimiter, char quote, List<String> missing) {
     /** The missing-value spellings used unless told otherwise. */
     public static final List<String> DEFAULT_MISSING = List.of("", "NA", "N/A", "null", "NaN");
+    /** The delimiter that means: detect it from the file's header and first records. */
+    public static final char DETECT = '\0';
 
     /** Checks that delimiter and quote are distinct ASCII characters other than CR and LF. */
     public CsvFormat {
-        checkAscii("delimiter", delimiter);
+        if (delimiter != DETECT) {
+            checkAscii("delimiter", delimiter);
+        }
         checkAscii("quote", quote);
         if (delimiter == quote) {
             throw new IllegalArgumentException("the delimiter and the quote must differ, both are '" + delimiter + "'");
@@ -40,12 +45,22 @@ public record CsvFormat(char delimiter, char quote, List<String> missing) {
     }
 
     /**
-     * Returns the default format: comma, double quote, the default missing spellings.
+     * Returns the default format: the delimiter detected from the file, double quote, the default
+     * missing spellings.
      *
      * @return the format
      */
     public static CsvFormat defaults() {
-        return new CsvFormat(',', '"', DEFAULT_MISSING);
+        return new CsvFormat(DETECT, '"', DEFAULT_MISSING);
+    }
+
+    /**
+     * Returns whether the delimiter is detected from the file rather than given.
+     *
+     * @return {@code true} when the delimiter is {@link #DETECT}
+     */
+    public boolean detectsDelimiter() {
+        return delimiter == DETECT;
     }
 
     /**

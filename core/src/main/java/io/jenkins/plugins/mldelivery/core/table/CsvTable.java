@@ -30,16 +30,24 @@ import java.util.concurrent.Future;
 public final class CsvTable {
     /** The nominal size of a chunk. */
     public static final int DEFAULT_CHUNK_BYTES = 8 << 20;
+    /**
+     * The longest record read, in bytes: a longer one is refused rather than buffered whole (a
+     * runaway quote or a blob would otherwise exhaust the memory on every thread at once).
+     */
+    public static final int MAX_RECORD_BYTES = 16 << 20;
     private static final int MARGIN = 1 << 16;
 
     private final Path file;
     private final CsvFormat format;
+    private final DelimiterDetection delimiter;
     private final CsvHeader header;
     private final long size;
     private final int chunkBytes;
 
-    private CsvTable(final Path file, final CsvFormat format, final CsvHeader header, final long size, final int chunkBytes) {
+    private CsvTable(final Path file, final DelimiterDetection delimiter, final CsvFormat format, final CsvHeader header,
+            final long size, final int chunkBytes) {
         this.file = file;
+        this.delimiter = delimiter;
         this.format = format;
         this.header = header;
         this.size = size;
@@ -50,9 +58,11 @@ public final class CsvTable {
      * Opens a CSV file and reads its header.
      *
      * @param file   the file
-     * @param format its format
+     * @param format its format; with {@link CsvFormat#DETECT} as its delimiter the delimiter is
+     *               detected (see {@link DelimiterDetection})
      * @return the table
-     * @throws BadInputException when the file is missing, empty, has a malformed header or no data rows
+     * @throws BadInputException when the file is missing, not a regular file, empty, has a malformed
+     *                           header, lines ending with CR only, or no data rows
      */
     public static CsvTable open(final Path file, final CsvFormat format) {
         return open(file, format, DEFAULT_CHUNK_BYTES);
@@ -75,17 +85,40 @@ public final class CsvTable {
             long size = channel.size();
             ChunkBuffer buffer = new ChunkBuffer(file, channel, size, new byte[MARGIN]);
             buffer.load(0, MARGIN);
+            refuseCarriageReturnLines(file, buffer);
+            DelimiterDetection delimiter = DelimiterDetection.detect(file, buffer.bytes(), buffer.length(),
+                    buffer.reachesEndOfFile(), format);
+            CsvFormat resolved = format.withDelimiter(delimiter.delimiter());
             CsvHeader header;
-            while ((header = CsvHeader.parse(file, buffer.bytes(), buffer.length(), buffer.reachesEndOfFile(), format)) == null) {
+            while ((header = CsvHeader.parse(file, buffer.bytes(), buffer.length(), buffer.reachesEndOfFile(), resolved)) == null) {
+                if (buffer.length() > MAX_RECORD_BYTES) {
+                    throw BadInputException.at(file, 1, null, "the header is longer than " + (MAX_RECORD_BYTES >> 20)
+                            + " MiB; is this a CSV file, or does a quote never close?");
+                }
                 buffer.slide(0, buffer.length());
             }
             if (header.dataStart() >= size) {
                 throw BadInputException.at(file, 0, null, "has a header but no data rows");
             }
-            return new CsvTable(file, format, header, size, chunkBytes);
+            return new CsvTable(file, delimiter, resolved, header, size, chunkBytes);
         }
         catch (IOException e) {
             throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Lines that end with CR alone (classic Mac OS, some Excel exports) would read as one endless header. */
+    private static void refuseCarriageReturnLines(final Path file, final ChunkBuffer buffer) {
+        byte[] bytes = buffer.bytes();
+        int length = buffer.length();
+        for (int p = 0; p < length; p++) {
+            if (bytes[p] == '\n') {
+                return;
+            }
+            if (bytes[p] == '\r' && p + 1 < length && bytes[p + 1] != '\n') {
+                throw BadInputException.at(file, 1, null, "its lines end with CR alone (old Mac OS style); ml-delivery reads "
+                        + "LF or CRLF line ends: convert it, e.g. tr '\\r' '\\n' < IN > OUT");
+            }
         }
     }
 
@@ -93,6 +126,10 @@ public final class CsvTable {
         try {
             if (Files.isDirectory(file)) {
                 throw new BadInputException(file + ": is a directory, expected a CSV file");
+            }
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                throw new BadInputException(file + ": not a regular file (a pipe, /dev/stdin or a device); the data is read "
+                        + "in parallel chunks, which needs a file: save the stream to a file first");
             }
             return FileChannel.open(file, StandardOpenOption.READ);
         }
@@ -120,6 +157,15 @@ public final class CsvTable {
      */
     public CsvFormat format() {
         return format;
+    }
+
+    /**
+     * Returns the delimiter the file is read with, and whether it was detected or given.
+     *
+     * @return the delimiter
+     */
+    public DelimiterDetection delimiter() {
+        return delimiter;
     }
 
     /**
@@ -239,6 +285,23 @@ public final class CsvTable {
 
     long size() {
         return size;
+    }
+
+    /**
+     * Returns how many more bytes to read for a record that does not end in the buffer: as many as
+     * wanted, but not past {@link #MAX_RECORD_BYTES}; fails the chunk when the record already holds that many.
+     *
+     * @param pending   how many bytes of the record are buffered
+     * @param wanted    how many more bytes the reader would like
+     * @param tokenizer the chunk's tokenizer, at the record
+     * @return how many more bytes to read
+     */
+    static int moreForRecord(final int pending, final int wanted, final RecordTokenizer tokenizer) {
+        if (pending > MAX_RECORD_BYTES) {
+            throw new ChunkFailure(tokenizer.line(), -1, "a record longer than " + (MAX_RECORD_BYTES >> 20)
+                    + " MiB (the most read); does a quote never close, or does a field hold a whole document?");
+        }
+        return Math.max(1, Math.min(wanted, MAX_RECORD_BYTES + 1 - pending));
     }
 
     int chunkBytes() {

@@ -1,7 +1,5 @@
 package io.jenkins.plugins.mldelivery.core.table;
 
-import java.util.List;
-
 /**
  * Recognises the spellings of a missing value in raw field bytes, exactly (case-sensitive).
  */
@@ -42,9 +40,5 @@ final class MissingValues {
             }
         }
         return false;
-    }
-
-    static List<String> booleanSpellings() {
-        return List.of("true", "false", "yes", "no", "t", "f", "y", "n");
     }
 }

@@ -42,7 +42,8 @@ final class TypeInference {
             int status = tokenizer.tokenize(buffer.bytes(), position, buffer.length(), buffer.reachesEndOfFile(),
                     to - buffer.filePosition(), batch);
             if (status == RecordTokenizer.NEED_MORE) {
-                position -= buffer.slide(position, Math.max(MARGIN, buffer.bytes().length / 2));
+                position -= buffer.slide(position, CsvTable.moreForRecord(buffer.length() - position,
+                        Math.max(MARGIN, buffer.bytes().length / 2), tokenizer));
                 continue;
             }
             byte[] buf = buffer.bytes();

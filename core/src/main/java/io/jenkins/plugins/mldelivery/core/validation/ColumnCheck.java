@@ -49,6 +49,17 @@ record ColumnCheck(int column, String name, ColumnType type, ColumnRules rules, 
                 }
                 Arrays.sort(allowedNumber);
             }
+            else if (type == ColumnType.BOOLEAN) {
+                allowedText = new HashSet<>();
+                for (String value : allowed) {
+                    String canonical = ColumnType.booleanValue(value);
+                    if (canonical == null) {
+                        throw new BadInputException(schemaFile + ": column '" + name + "': allowedValues holds '" + value
+                                + "', which is not a boolean (true/false, yes/no, t/f, y/n in any case)");
+                    }
+                    allowedText.add(canonical);
+                }
+            }
             else {
                 allowedText = new HashSet<>(allowed);
             }
@@ -104,7 +115,9 @@ record ColumnCheck(int column, String name, ColumnType type, ColumnRules rules, 
 
     int verdict(final String value) {
         int verdict = KNOWN;
-        if (allowedText != null && !allowedText.contains(value)) {
+        // booleans compare by value, whatever their spelling
+        String compared = type == ColumnType.BOOLEAN && ColumnType.booleanValue(value) != null ? ColumnType.booleanValue(value) : value;
+        if (allowedText != null && !allowedText.contains(compared)) {
             verdict |= NOT_ALLOWED;
         }
         if (pattern != null && !pattern.matcher(value).matches()) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.mldelivery.core.validation;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -47,7 +48,8 @@ public record Schema(String format, RowBounds rows, Boolean allowUnexpectedColum
     /** The format marker of the JSON form. */
     public static final String FORMAT = "ml-delivery-schema/1";
     /** A hand-edited file deserves to hear about its typos. */
-    private static final ObjectReader STRICT = ResultJson.mapper().reader().with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectReader STRICT = ResultJson.mapper().reader().with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     /** Checks the format and copies the columns, keeping their order. */
     public Schema {
@@ -57,8 +59,13 @@ public record Schema(String format, RowBounds rows, Boolean allowUnexpectedColum
         format = FORMAT;
         Map<String, ColumnRules> copy = new LinkedHashMap<>();
         if (columns != null) {
-            columns.forEach((name, rules) -> copy.put(Objects.requireNonNull(name, "column name"),
-                    rules == null ? ColumnRules.ofType(null) : rules));
+            columns.forEach((name, rules) -> {
+                if (rules == null) {
+                    throw new IllegalArgumentException("column '" + name + "' has null for its rules; write {} for a column "
+                            + "with no rules but its presence");
+                }
+                copy.put(Objects.requireNonNull(name, "column name"), rules);
+            });
         }
         columns = Collections.unmodifiableMap(copy);
     }
@@ -92,8 +99,9 @@ public record Schema(String format, RowBounds rows, Boolean allowUnexpectedColum
      * @throws BadInputException naming the file (and line and column) when it is not a valid schema
      */
     public static Schema read(final Path file) {
+        Schema schema;
         try {
-            return STRICT.readValue(file.toFile(), Schema.class);
+            schema = STRICT.readValue(file.toFile(), Schema.class);
         }
         catch (UnrecognizedPropertyException e) {
             throw new BadInputException(file + where(e) + ": unknown key '" + e.getPropertyName() + "'; known keys here are "
@@ -101,6 +109,10 @@ public record Schema(String format, RowBounds rows, Boolean allowUnexpectedColum
         }
         catch (JsonProcessingException e) {
             String message = e.getCause() instanceof IllegalArgumentException cause ? cause.getMessage() : e.getOriginalMessage();
+            if (message != null && message.startsWith("Duplicate field '")) {
+                throw new BadInputException(file + where(e) + ": duplicate key '"
+                        + message.substring(17, message.lastIndexOf('\'')) + "': each key may appear once");
+            }
             throw new BadInputException(file + where(e) + ": not a valid schema: " + message);
         }
         catch (IOException e) {
@@ -109,6 +121,12 @@ public record Schema(String format, RowBounds rows, Boolean allowUnexpectedColum
             }
             throw new BadInputException(file + ": cannot read: " + e.getMessage());
         }
+        if (schema == null) {
+            // null would mean no rules at all: every file would pass
+            throw new BadInputException(file + ": the schema is null; expected an object such as {\"columns\": {\"age\": "
+                    + "{\"type\": \"integer\"}}}");
+        }
+        return schema;
     }
 
     private static String where(final JsonProcessingException e) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.mldelivery.core.validation;
 import io.jenkins.plugins.mldelivery.core.profile.ColumnProfile;
 import io.jenkins.plugins.mldelivery.core.profile.DatasetProfile;
 import io.jenkins.plugins.mldelivery.core.table.ColumnType;
+import io.jenkins.plugins.mldelivery.core.table.DelimiterDetection;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,12 +22,13 @@ final class SchemaChecks {
 
     SchemaChecks(final Schema schema, final Path schemaFile, final List<String> columns, final List<ColumnType> types) {
         this.schema = schema;
+        String absent = "no such column in the header" + delimiterHint(columns);
         for (Map.Entry<String, ColumnRules> entry : schema.columns().entrySet()) {
             int index = columns.indexOf(entry.getKey());
             if (index < 0) {
                 if (entry.getValue().isRequired()) {
                     headerViolations.add(new Violation(entry.getKey(), "required", "the column to be present",
-                            "no such column in the header", 0, List.of(1L)));
+                            absent, 0, List.of(1L)));
                 }
                 continue;
             }
@@ -43,6 +45,21 @@ final class SchemaChecks {
                 }
             }
         }
+    }
+
+    /** A header read as one column that holds another delimiter was most likely split with the wrong one. */
+    private static String delimiterHint(final List<String> columns) {
+        if (columns.size() != 1) {
+            return "";
+        }
+        for (char delimiter : DelimiterDetection.CANDIDATES) {
+            if (columns.get(0).indexOf(delimiter) >= 0) {
+                String name = new DelimiterDetection(delimiter, "given").delimiterName();
+                return " (the header was read as one column, '" + columns.get(0) + "', which holds a " + name
+                        + ": is the data " + name + "-separated? --delimiter " + name + ")";
+            }
+        }
+        return "";
     }
 
     List<ColumnCheck> checks() {
@@ -87,7 +104,7 @@ final class SchemaChecks {
         if (rules.maxMissingRate() != null && column.missingRate() > rules.maxMissingRate()) {
             violations.add(new Violation(name, "maxMissingRate", "at most " + ValidationMessages.rate(rules.maxMissingRate()),
                     ValidationMessages.rate(column.missingRate()) + " (" + column.missing() + " of "
-                            + ValidationMessages.rows(column.count() + column.missing()) + " missing)",
+                            + ValidationMessages.rows(column.rows()) + " missing)",
                     column.missing(), found.missing.rows()));
         }
         if (found.min.count() > 0) {

@@ -22,6 +22,9 @@ final class ValidationMessages {
             long seconds = (long) Math.floor(value);
             return Instant.ofEpochSecond(seconds, Math.round((value - seconds) * 1e9)).toString();
         }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "inf" : "-inf"; // as the data spells it, not Java's Infinity
+        }
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
         }
