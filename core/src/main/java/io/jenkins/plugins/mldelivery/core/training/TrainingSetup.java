@@ -28,7 +28,12 @@ import java.util.Map;
 record TrainingSetup(Path workDir, ParamsFile params, List<InputIdentity> data, List<InputIdentity> inputs,
         List<ArtifactGlob> globs, GitState git, List<ToolVersion> tools, String host) {
 
-    static TrainingSetup of(final TrainingRequest request) {
+    /**
+     * Checks a request and records what must be known before its command runs. A params file that a
+     * killed training left overridden is put back first (see {@link ParamsBackup}), and the notice
+     * saying so goes to {@code notices}.
+     */
+    static TrainingSetup of(final TrainingRequest request, final java.util.function.Consumer<String> notices) {
         Path workDir = request.workDir().toAbsolutePath().normalize();
         if (!Files.isDirectory(workDir)) {
             throw new BadInputException("working directory " + request.workDir() + " does not exist");
@@ -48,6 +53,7 @@ record TrainingSetup(Path workDir, ParamsFile params, List<InputIdentity> data, 
         List<InputIdentity> inputs = new ArrayList<>(data);
         ParamsFile params = null;
         if (request.params() != null) {
+            ParamsBackup.recover(request.resolve(request.params())).ifPresent(notices);
             params = ParamsFile.read(request.resolve(request.params())).withOverrides(request.overrides());
             FileDigest digest = FileDigest.of(request.resolve(request.params()));
             inputs.add(new InputIdentity(request.params().toString(), digest.bytes(), digest.sha256()));
