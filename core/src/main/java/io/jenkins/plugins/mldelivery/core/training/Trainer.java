@@ -267,6 +267,7 @@ public final class Trainer {
 
     private List<Artifact> publish(final TrainingRequest request, final TrainingSetup setup, final RunRecord run) {
         try (ArtifactStage stage = ArtifactStage.open(request.artifacts())) {
+            stage.cleaned().forEach(output);
             for (Artifact model : run.models()) {
                 stage.copy(run.workDir().resolve(model.path()), model);
             }
