@@ -154,4 +154,27 @@ public class RegistryRolloutTest {
         assertThatThrownBy(() -> PlanReader.read(file)).isInstanceOf(BadInputException.class)
                 .hasMessage(file + ": stable.alias: an alias needs a registry (registry: file:DIR or mlflow:http://HOST:PORT)");
     }
+
+    @Test
+    public void shouldNeverMoveTheAliasWhenTheRollbackCameFromScoringErrors() throws IOException {
+        registry.register(VersionRequest.forModel("credit-risk").withSource(dir.resolve("broken.json").toString())
+                .registeredBy(ChangeNote.by("test")).build());
+        registry.register(VersionRequest.forModel("credit-risk").withSource(dir.resolve("champion.json").toString())
+                .registeredBy(ChangeNote.by("test")).build());
+        registry.setAlias("credit-risk", "champion", 3, ChangeNote.by("test"));
+        registry.setAlias("credit-risk", "champion", 4, ChangeNote.by("test"));
+        RolloutPlan plan = plan("{alias: champion, previous: true}", "{alias: champion}");
+
+        CanaryResult result;
+        try (RolloutController controller = RolloutController.open(plan, Clock.systemUTC(), Sleeper.REAL, "build 8")) {
+            result = controller.run();
+        }
+
+        assertThat(result.decision()).isEqualTo(CanaryDecision.ROLLED_BACK);
+        assertThat(result.externalFailure()).as("the stable version's scoring failed: exit 3").isTrue();
+        assertThat(registry.resolveAlias("credit-risk", "champion").orElseThrow().version()).isEqualTo(4);
+        assertThat(registry.aliasHistory("credit-risk", "champion")).hasSize(4);
+        assertThat(result.reason()).endsWith("alias 'champion' left at v4: only a judged regression moves it, and this rollback"
+                + " came from an error, not a judgement; if v4 must not stay, run ml-delivery registry rollback");
+    }
 }
