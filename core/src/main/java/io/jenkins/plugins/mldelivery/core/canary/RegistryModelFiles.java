@@ -27,6 +27,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -78,6 +79,13 @@ final class RegistryModelFiles {
             return identity; // a path: given in the plan, or the embedded registry's
         }
         RegistryUri registry = RegistryUri.parse(plan.registry());
+        Path cache = cache(stateFile, registry, plan.model(), identity.version());
+        Optional<Path> downloaded = downloaded(cache);
+        if (model.startsWith("file:") || downloaded.isPresent()) {
+            // no question to the server: a rerun over a finished rollout must not need it
+            return new ModelIdentity(identity.version(), downloaded.orElseGet(() -> Path.of(URI.create(model))).toString(),
+                    identity.alias(), identity.previous());
+        }
         MlflowClient client = registry.kind() == RegistryUri.Kind.MLFLOW ? client(registry) : null;
         String uri = client == null ? model : downloadUri(client, plan.model(), identity.version()).orElse(model);
         URI parsed = URI.create(uri);
@@ -87,7 +95,7 @@ final class RegistryModelFiles {
             path = Path.of(parsed);
         }
         else if ("mlflow-artifacts".equals(scheme) && client != null) {
-            path = cached(client, plan.model(), identity.version(), parsed.getPath(), uri, stateFile);
+            path = download(client, parsed.getPath(), uri, cache);
         }
         else {
             throw new BadInputException(plan.file() + ": " + role + ": version " + identity.describe() + " of '" + plan.model()
@@ -108,32 +116,52 @@ final class RegistryModelFiles {
         return uri.isBlank() ? Optional.empty() : Optional.of(uri);
     }
 
-    /** Downloads a version's files once into {@code .STATE.models/MODEL-vN-HASH/} and returns the file or directory. */
-    private static Path cached(final MlflowClient client, final String model, final String version, final String path,
-            final String uri, final Path stateFile) {
+    /** Where a version's files are kept once downloaded: {@code .STATE.models/MODEL-vN-HASH}, the hash naming the registry. */
+    private static Path cache(final Path stateFile, final RegistryUri registry, final String model, final String version) {
         Path absolute = stateFile.toAbsolutePath();
-        Path cache = absolute.resolveSibling("." + absolute.getFileName() + ".models");
-        String key = model + "-v" + version + "-" + FileDigest.sha256Hex(uri.getBytes(StandardCharsets.UTF_8)).substring(0, 12);
+        String registryHash = FileDigest.sha256Hex(registry.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 12);
+        return absolute.resolveSibling("." + absolute.getFileName() + ".models")
+                .resolve(model.replaceAll("[^A-Za-z0-9._-]", "_") + "-v" + version + "-" + registryHash);
+    }
+
+    /** Returns the file or directory downloaded into a complete cache entry (it holds exactly one). */
+    private static Optional<Path> downloaded(final Path cache) {
+        if (!Files.isDirectory(cache)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> entries = Files.list(cache)) {
+            List<Path> all = entries.toList();
+            return all.size() == 1 ? Optional.of(all.get(0)) : Optional.empty();
+        }
+        catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Downloads a version's files into a new directory, then renames it to its cache entry, so an entry is always complete. */
+    private static Path download(final MlflowClient client, final String path, final String uri, final Path cache) {
         String relative = path.replaceAll("^/+", "");
         String name = relative.substring(relative.lastIndexOf('/') + 1);
-        Path done = cache.resolve(key);
-        if (Files.isDirectory(done)) {
-            return done.resolve(name);
-        }
-        Path part = cache.resolve(key + ".part-" + UUID.randomUUID());
+        Path part = cache.resolveSibling(cache.getFileName() + ".part-" + UUID.randomUUID());
         try {
             Files.createDirectories(part);
             download(client, relative, part.resolve(name), uri);
             try {
-                Files.move(part, done, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(part, cache, StandardCopyOption.ATOMIC_MOVE);
             }
             catch (AtomicMoveNotSupportedException e) {
-                Files.move(part, done);
+                Files.move(part, cache);
             }
-            return done.resolve(name);
+            catch (IOException e) {
+                if (downloaded(cache).isEmpty()) {
+                    throw e;
+                }
+                // another rollout of the same version downloaded it at the same time: its copy is as good
+            }
+            return cache.resolve(name);
         }
         catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the model of " + uri + " in " + cache + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot keep the model of " + uri + " in " + cache.getParent() + ": " + e.getMessage(), e);
         }
         finally {
             deleteTree(part);

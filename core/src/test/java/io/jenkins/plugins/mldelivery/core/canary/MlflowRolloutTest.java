@@ -67,6 +67,10 @@ public class MlflowRolloutTest {
     }
 
     private RolloutPlan plan() throws IOException {
+        return plan("'{model}'");
+    }
+
+    private RolloutPlan plan(final String modelArgument) throws IOException {
         Path file = dir.resolve("canary.yaml");
         Files.writeString(file, String.join("\n",
                 "model: " + model,
@@ -75,7 +79,7 @@ public class MlflowRolloutTest {
                 "canary: {alias: champion}",
                 "steps: [20, 50, 100]",
                 "metrics: [{name: misclassification_rate, critical: true}, {name: error_rate, critical: true}]",
-                "source: {type: replay, requests: requests.csv, command: ['" + ExternalTools.python() + "', score.py, --model, '{model}',"
+                "source: {type: replay, requests: requests.csv, command: ['" + ExternalTools.python() + "', score.py, --model, " + modelArgument + ","
                         + " --data, '{input}', --out, '{output}']}",
                 ""));
         return PlanReader.read(file);
@@ -116,5 +120,35 @@ public class MlflowRolloutTest {
 
         assertThat(result.decision()).as(result.reason()).isEqualTo(CanaryDecision.PROMOTED);
         assertThat(result.inputs()).extracting(input -> Path.of(input.path()).getFileName().toString()).contains("model.json");
+    }
+
+    @Test
+    public void shouldDownloadAWholeModelDirectoryOnceAndScoreWithIt() throws IOException {
+        MlflowClient client = MlflowClient.at(mlflow.uri()).build();
+        String experiment = model + "-directory";
+        client.post("experiments/create", Map.of("name", experiment, "artifact_location", "mlflow-artifacts:/" + experiment));
+        ModelRegistry registry = new MlflowModelRegistry(client, experiment, Clock.systemUTC(), Duration.ofMinutes(1));
+        for (int version = 1; version <= 2; version++) {
+            Path workspace = folder.newFolder().toPath();
+            Path weights = Files.copy(dir.resolve("champion.json"), workspace.resolve("model.json"));
+            Path descriptor = Files.writeString(workspace.resolve("MLmodel"), "flavors: {}\n");
+            registry.register(VersionRequest.forModel(model).registeredBy(ChangeNote.by("test")).withArtifacts(workspace, List.of(
+                    new ModelArtifact("MLmodel", Files.size(descriptor), FileDigest.of(descriptor).sha256()),
+                    new ModelArtifact("model.json", Files.size(weights), FileDigest.of(weights).sha256()))).build());
+        }
+        registry.setAlias(model, "champion", 1, ChangeNote.by("test"));
+        registry.setAlias(model, "champion", 2, ChangeNote.by("test"));
+        RolloutPlan plan = plan("'{model}/model.json'");
+
+        CanaryResult result = run(plan);
+
+        assertThat(result.decision()).as(result.reason()).isEqualTo(CanaryDecision.PROMOTED);
+        try (var kept = Files.list(dir.resolve(".canary.state.json.models"))) {
+            assertThat(kept.map(entry -> entry.getFileName().toString()).toList())
+                    .hasSize(2).allMatch(name -> name.startsWith(model + "-v"));
+        }
+        assertThat(dir.resolve(".canary.state.json.models").resolve(model + "-v2-" + FileDigest.sha256Hex(
+                ("mlflow:" + mlflow.uri()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 12)).resolve("model/MLmodel"))
+                .hasContent("flavors: {}\n");
     }
 }
