@@ -16,6 +16,7 @@ import java.util.Map;
 final class TerminationCleanup {
     private static final Map<Object, Runnable> ACTIONS = new LinkedHashMap<>();
     private static boolean hooked;
+    private static volatile boolean stopping;
 
     private TerminationCleanup() {
         // static registry only
@@ -53,7 +54,18 @@ final class TerminationCleanup {
         ACTIONS.remove(key);
     }
 
+    /**
+     * Says whether this JVM is stopping (its shutdown hook has started), so that a command that ended
+     * because it was killed is reported as stopped rather than as failing on its own.
+     *
+     * @return whether the JVM was told to stop
+     */
+    static boolean stopping() {
+        return stopping;
+    }
+
     private static void runAll() {
+        stopping = true;
         List<Runnable> newestFirst;
         synchronized (TerminationCleanup.class) {
             newestFirst = new ArrayList<>(ACTIONS.values());

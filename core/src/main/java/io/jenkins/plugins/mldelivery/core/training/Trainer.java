@@ -190,6 +190,10 @@ public final class Trainer {
             return new RunRecord(dir, params, outcome, Metrics.none(), List.of(), "timed out" + limit
                     + "; killed the command and every process it started", applied);
         }
+        if (outcome.exitCode() != 0 && TerminationCleanup.stopping()) {
+            return new RunRecord(dir, params, outcome, Metrics.none(), List.of(), "stopped: ml-delivery was told to stop"
+                    + " (SIGTERM); killed the command and every process it started", applied);
+        }
         if (outcome.exitCode() != 0) {
             String hint = outcome.exitCode() == 127 && request.command().shell() ? " (the shell could not find a program)" : "";
             return new RunRecord(dir, params, outcome, Metrics.none(), List.of(),
