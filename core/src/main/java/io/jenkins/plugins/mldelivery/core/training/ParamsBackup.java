@@ -114,6 +114,32 @@ record ParamsBackup(int format, long pid, Instant processStart, List<String> ove
                 + " had left its overrides in it");
     }
 
+    /**
+     * Puts back every params file of a working directory that a killed training left overridden, whether
+     * or not this training names it: a run without {@code --params} still runs a command that reads it.
+     *
+     * @param workDir the working directory
+     * @return what was done, one line per file
+     */
+    static List<String> recoverAll(final Path workDir) {
+        List<Path> backups;
+        try (java.util.stream.Stream<Path> files = Files.list(workDir)) {
+            backups = files.filter(file -> {
+                String name = file.getFileName().toString();
+                return name.startsWith(".") && name.endsWith(SUFFIX) && name.length() > SUFFIX.length() + 1 && Files.isRegularFile(file);
+            }).sorted().toList();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(workDir + ": " + e.getMessage(), e);
+        }
+        List<String> done = new java.util.ArrayList<>();
+        for (Path backup : backups) {
+            String name = backup.getFileName().toString();
+            recover(backup.resolveSibling(name.substring(1, name.length() - SUFFIX.length()))).ifPresent(done::add);
+        }
+        return done;
+    }
+
     private boolean stillRunning() {
         if (pid == ProcessHandle.current().pid()) {
             return false; // this process wrote it and is not overriding the file now (it would be reading it otherwise)

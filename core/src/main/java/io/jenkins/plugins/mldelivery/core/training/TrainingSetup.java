@@ -45,6 +45,10 @@ record TrainingSetup(Path workDir, ParamsFile params, List<InputIdentity> data, 
             throw new BadInputException("--param needs the params file it overrides (--params FILE)");
         }
         List<ArtifactGlob> globs = request.models().stream().map(ArtifactGlob::of).toList();
+        if (request.params() != null) {
+            ParamsBackup.recover(request.resolve(request.params())).ifPresent(notices);
+        }
+        ParamsBackup.recoverAll(workDir).forEach(notices);
         List<InputIdentity> data = new ArrayList<>();
         for (Path file : request.data()) {
             FileDigest digest = FileDigest.of(request.resolve(file));
@@ -53,7 +57,6 @@ record TrainingSetup(Path workDir, ParamsFile params, List<InputIdentity> data, 
         List<InputIdentity> inputs = new ArrayList<>(data);
         ParamsFile params = null;
         if (request.params() != null) {
-            ParamsBackup.recover(request.resolve(request.params())).ifPresent(notices);
             params = ParamsFile.read(request.resolve(request.params())).withOverrides(request.overrides());
             FileDigest digest = FileDigest.of(request.resolve(request.params()));
             inputs.add(new InputIdentity(request.params().toString(), digest.bytes(), digest.sha256()));

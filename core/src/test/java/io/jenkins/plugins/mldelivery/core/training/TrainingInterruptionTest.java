@@ -81,6 +81,24 @@ public class TrainingInterruptionTest {
     }
 
     @Test
+    public void shouldPutTheParamsBackEvenForANextRunThatDoesNotNameThem() throws Exception {
+        Process training = startTraining("model.depth=7");
+        training.destroyForcibly();
+        assertThat(training.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        killLeftovers();
+
+        List<String> lines = new CopyOnWriteArrayList<>();
+        TrainResult next = new Trainer(lines::add, Clock.systemUTC()).train(TrainingRequest
+                .command(TrainingCommand.ofArguments(List.of("./train.sh"))).inDirectory(project.dir())
+                .readingMetrics(Path.of("metrics.json")).collectingModel("model/**").build());
+
+        assertThat(lines).first().asString().startsWith("restored params.yaml");
+        assertThat(lines).contains("training with depth 2 lr 0.1");
+        assertThat(next.status()).isEqualTo(Status.PASSED);
+        assertThat(Files.readString(project.dir().resolve("params.yaml"))).isEqualTo(ToyProject.PARAMS);
+    }
+
+    @Test
     public void shouldRefuseToGuessWhenTheParamsWereEditedAfterTheKilledRun() throws Exception {
         Process training = startTraining("model.depth=7");
         training.destroyForcibly();
