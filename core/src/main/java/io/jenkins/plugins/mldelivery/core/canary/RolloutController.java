@@ -435,14 +435,13 @@ public final class RolloutController implements AutoCloseable {
     }
 
     /**
-     * Says whether the rollback comes from the judge finding the canary worse: the last analysis
-     * failed on the canary's own samples. A rollback for any other reason (a router or metrics source
-     * that failed, an inconclusive step, the maximum duration, a person) says nothing about the model.
+     * Says whether the rollback comes from the judge finding the canary worse: an analysis failed on
+     * the canary's own samples (a failed analysis always starts the rollback, so a person's abort
+     * while it rolls back does not change why). A rollback for any other reason (a router or metrics
+     * source that failed, an inconclusive step, the maximum duration, a person) says nothing about the model.
      */
     private boolean judgedRegression() {
-        List<StepRecord> steps = state.steps();
-        return !state.externalFailure() && !steps.isEmpty() && steps.get(steps.size() - 1).decision() == StepVerdict.FAIL
-                && steps.get(steps.size() - 1).analysedAt().equals(state.failedAnalysisAt());
+        return !state.externalFailure() && state.steps().stream().anyMatch(step -> step.decision() == StepVerdict.FAIL);
     }
 
     /** Says where traffic is after a failure, reading the router if it answers. */
