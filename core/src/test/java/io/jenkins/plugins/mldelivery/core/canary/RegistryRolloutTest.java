@@ -177,4 +177,20 @@ public class RegistryRolloutTest {
         assertThat(result.reason()).endsWith("alias 'champion' left at v4: only a judged regression moves it, and this rollback"
                 + " came from an error, not a judgement; if v4 must not stay, run ml-delivery registry rollback");
     }
+
+    @Test
+    public void shouldLeaveTheAliasToAPersonWhoRollsBackWithoutAJudgement() throws IOException {
+        RolloutPlan plan = plan("{alias: champion, previous: true}", "{alias: champion}");
+
+        CanaryResult result;
+        try (RolloutController controller = RolloutController.open(plan, Clock.systemUTC(), Sleeper.REAL, "build 7")) {
+            controller.advance();
+            controller.abort("rolled back by alice");
+            result = controller.run();
+        }
+
+        assertThat(result.decision()).isEqualTo(CanaryDecision.ROLLED_BACK);
+        assertThat(registry.resolveAlias("credit-risk", "champion").orElseThrow().version()).isEqualTo(2);
+        assertThat(result.reason()).startsWith("rolled back by alice; alias 'champion' left at v2");
+    }
 }
