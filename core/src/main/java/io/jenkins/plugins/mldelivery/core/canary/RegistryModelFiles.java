@@ -42,8 +42,8 @@ import java.util.stream.Stream;
  * {@code mlflow-artifacts:} URI (MLflow's artifact proxy, the default of {@code mlflow server}:
  * downloaded through the server's REST API, a file or a whole model directory, into
  * {@code .STATE.models/} beside the state file, once per version, since a version's files never
- * change). For MLflow the URI is the one {@code model-versions/get-download-uri} answers, which
- * resolves {@code runs:/} and {@code models:/} sources as MLflow's own client does. A store the
+ * change). MLflow's own indirections, {@code runs:/} and {@code models:/} sources, are resolved
+ * with {@code model-versions/get-download-uri}, as MLflow's own client resolves them. A store the
  * canary cannot read (S3, GCS, …) is refused before the rollout starts, with what to do instead.
  */
 final class RegistryModelFiles {
@@ -79,23 +79,26 @@ final class RegistryModelFiles {
             return identity; // a path: given in the plan, or the embedded registry's
         }
         RegistryUri registry = RegistryUri.parse(plan.registry());
-        Path cache = cache(stateFile, registry, plan.model(), identity.version());
+        Path cache = cache(stateFile, registry, plan.model(), identity.version(), model);
         Optional<Path> downloaded = downloaded(cache);
-        if (model.startsWith("file:") || downloaded.isPresent()) {
+        if (downloaded.isPresent()) {
             // no question to the server: a rerun over a finished rollout must not need it
-            return new ModelIdentity(identity.version(), downloaded.orElseGet(() -> Path.of(URI.create(model))).toString(),
-                    identity.alias(), identity.previous());
+            return new ModelIdentity(identity.version(), downloaded.get().toString(), identity.alias(), identity.previous());
         }
         MlflowClient client = registry.kind() == RegistryUri.Kind.MLFLOW ? client(registry) : null;
-        String uri = client == null ? model : downloadUri(client, plan.model(), identity.version()).orElse(model);
-        URI parsed = URI.create(uri);
-        String scheme = String.valueOf(parsed.getScheme());
+        String uri = model;
+        String scheme = String.valueOf(URI.create(uri).getScheme());
+        if (("runs".equals(scheme) || "models".equals(scheme)) && client != null && identity.version().matches("[1-9][0-9]*")) {
+            // MLflow's own indirections: the server says where the registered version's files are
+            uri = downloadUri(client, plan.model(), identity.version()).orElse(model);
+            scheme = String.valueOf(URI.create(uri).getScheme());
+        }
         Path path;
         if ("file".equals(scheme)) {
-            path = Path.of(parsed);
+            path = Path.of(URI.create(uri));
         }
         else if ("mlflow-artifacts".equals(scheme) && client != null) {
-            path = download(client, parsed.getPath(), uri, cache);
+            path = download(client, URI.create(uri).getPath(), uri, cache);
         }
         else {
             throw new BadInputException(plan.file() + ": " + role + ": version " + identity.describe() + " of '" + plan.model()
@@ -116,10 +119,11 @@ final class RegistryModelFiles {
         return uri.isBlank() ? Optional.empty() : Optional.of(uri);
     }
 
-    /** Where a version's files are kept once downloaded: {@code .STATE.models/MODEL-vN-HASH}, the hash naming the registry. */
-    private static Path cache(final Path stateFile, final RegistryUri registry, final String model, final String version) {
+    /** Where a version's files are kept once downloaded: {@code .STATE.models/MODEL-vN-HASH}, the hash naming registry and source. */
+    private static Path cache(final Path stateFile, final RegistryUri registry, final String model, final String version,
+            final String source) {
         Path absolute = stateFile.toAbsolutePath();
-        String registryHash = FileDigest.sha256Hex(registry.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 12);
+        String registryHash = FileDigest.sha256Hex((registry + " " + source).getBytes(StandardCharsets.UTF_8)).substring(0, 12);
         return absolute.resolveSibling("." + absolute.getFileName() + ".models")
                 .resolve(model.replaceAll("[^A-Za-z0-9._-]", "_") + "-v" + version + "-" + registryHash);
     }
