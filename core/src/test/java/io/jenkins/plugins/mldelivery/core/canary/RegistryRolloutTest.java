@@ -193,4 +193,19 @@ public class RegistryRolloutTest {
         assertThat(registry.resolveAlias("credit-risk", "champion").orElseThrow().version()).isEqualTo(2);
         assertThat(result.reason()).startsWith("rolled back by alice; alias 'champion' left at v2");
     }
+
+    @Test
+    public void shouldRefuseAModelInAStoreItCannotReadBeforeAnyTrafficMoves() throws IOException {
+        registry.register(VersionRequest.forModel("credit-risk").withSource("s3://models/credit-risk/3/model.json")
+                .registeredBy(ChangeNote.by("test")).build());
+        registry.setAlias("credit-risk", "champion", 3, ChangeNote.by("test"));
+        RolloutPlan plan = plan("{alias: champion, previous: true}", "{alias: champion}");
+
+        assertThatThrownBy(() -> RolloutController.open(plan, Clock.systemUTC(), Sleeper.REAL, "test"))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage(plan.file() + ": canary: version 3 (alias champion) of 'credit-risk' keeps its model at"
+                        + " s3://models/credit-risk/3/model.json, a store the canary cannot read (s3); give the model file in the plan"
+                        + " (canary: {version: 3, model: PATH}) or register it through MLflow's artifact proxy");
+        assertThat(plan.stateFile()).doesNotExist();
+    }
 }
