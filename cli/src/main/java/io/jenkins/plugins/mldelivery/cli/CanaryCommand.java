@@ -75,6 +75,7 @@ public final class CanaryCommand extends StepCommand<CanaryResult> {
                 Sleeper.REAL, who)) {
             PrintWriter out = out();
             int printed = controller.state().transitions().size();
+            controller.finishedBefore().ifPresent(note -> out.println("canary: " + note));
             if (decision != null && decision.continueRollout) {
                 if (controller.state().phase() != RolloutPhase.HELD) {
                     throw new BadInputException(plan + ": --continue needs a held rollout, but it is " + controller.state().phase());

@@ -143,4 +143,31 @@ public class CanaryCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("canary at 20%", "canary at 40%").doesNotContain("canary at 5%");
     }
+
+    @Test
+    public void shouldRefuseAMissingRequestsFileWithExitTwoBeforeAnyTrafficMoves() throws IOException {
+        Path plan = replayPlan("champion.json");
+        Files.delete(folder.getRoot().toPath().resolve("requests.csv"));
+
+        CommandLineTester.Run run = CommandLineTester.run("canary", "--plan", plan.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains("source.requests: " + folder.getRoot().toPath().resolve("requests.csv") + ": no such file;"
+                + " nothing was started");
+        assertThat(run.out()).doesNotContain("SHIFTING");
+        assertThat(folder.getRoot().toPath().resolve("canary.state.json")).doesNotExist();
+    }
+
+    @Test
+    public void shouldSayThatARerunOverAFinishedRolloutOnlyShowsItAndHowToStartAgain() throws IOException {
+        Path plan = replayPlan("biased.json");
+        CommandLineTester.run("canary", "--plan", plan.toString());
+        Path state = folder.getRoot().toPath().resolve("canary.state.json");
+
+        CommandLineTester.Run rerun = CommandLineTester.run("canary", "--plan", plan.toString());
+
+        assertThat(rerun.exitCode()).as("the finished rollout's own outcome").isEqualTo(ExitCode.FAILED);
+        assertThat(rerun.out()).contains("canary: " + state + " holds a rollout that already finished (ROLLED_BACK at ",
+                "nothing was done now and its result is shown again. To start a new rollout, delete " + state);
+    }
 }

@@ -280,4 +280,41 @@ public class GateCommandTest {
                 "--challenger-model", "--champion-model", "--predictions-dir", "--score-timeout", "--correction",
                 "--resamples", "--seed", "--json", "Examples:");
     }
+
+    @Test
+    public void shouldCompareTwoPredictionsFilesWithoutARegistry() throws IOException {
+        Path out = dir.resolve("gate.json");
+
+        CommandLineTester.Run run = CommandLineTester.run("gate", "--metrics", metrics.toString(),
+                "--rule", "roc_auc > champion.roc_auc significantly", "--rule", "accuracy >= champion.accuracy",
+                "--predictions", reference("challenger.csv").toString(),
+                "--champion-predictions", reference("champion.csv").toString(), "--resamples", "500", "--json", out.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.PASSED);
+        JsonNode result = json(out);
+        assertThat(result.path("status").asText()).isEqualTo("PASSED");
+        // pROC roc.test(..., method = "delong", paired = TRUE)$p.value = 0.00080198773703147881
+        assertThat(result.path("rules").get(0).path("pValue").asDouble()).isCloseTo(0.00080198773703147881, within(1e-15));
+        // champion_reference.out: accuracy 0.695
+        assertThat(result.path("rules").get(1).path("right").asDouble()).isCloseTo(0.695, within(1e-12));
+    }
+
+    @Test
+    public void shouldRefuseToGateAFailedTraining() throws IOException {
+        Path failed = Files.writeString(dir.resolve("train.json"), "{\"step\": \"train\", \"status\": \"FAILED\","
+                + " \"failure\": \"the command exited with code 3\", \"metrics\": {\"accuracy\": 0.91}}");
+
+        CommandLineTester.Run run = CommandLineTester.run("gate", "--metrics", failed.toString(), "--rule", "accuracy >= 0.8");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains(failed + ": a train result with status FAILED (the command exited with code 3)");
+    }
+
+    @Test
+    public void shouldRefuseADivisionByZeroWhenTheRulesAreChecked() {
+        CommandLineTester.Run run = CommandLineTester.run("gate", "--metrics", metrics.toString(), "--rule", "accuracy >= 1/0");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains("rule 1 'accuracy >= 1/0': division by zero");
+    }
 }

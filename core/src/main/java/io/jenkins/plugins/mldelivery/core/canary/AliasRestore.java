@@ -12,7 +12,8 @@ import io.jenkins.plugins.mldelivery.core.registry.RegistryUri;
 import java.util.Optional;
 
 /**
- * After a rolled-back canary, puts the registry alias back where traffic is. A pipeline that
+ * After a canary rolled back because the judge found it worse, puts the registry alias back where
+ * traffic is; a rollback caused by an error (configuration, scoring, router) leaves the alias alone. A pipeline that
  * promotes before its canary ({@code canary: {alias: champion}} against {@code stable: {alias:
  * champion, previous: true}}) has already moved the alias to the version that just failed; left
  * there, the next gate would compare against a model nobody serves. The alias moves back only while
@@ -32,15 +33,22 @@ final class AliasRestore {
      * @param canary the canary version the rollout started with (pinned in its state)
      * @param owner  who runs the rollout, recorded as who moved the alias
      * @param reason why the rollout rolled back
+     * @param judged whether the rollback comes from a judged regression of the canary; only then does the alias move
      * @return what happened to the alias, for the rollout's reason; empty when the plan names no alias to restore
      */
     static Optional<String> afterRollback(final RolloutPlan plan, final ModelIdentity stable, final ModelIdentity canary,
-            final String owner, final String reason) {
+            final String owner, final String reason, final boolean judged) {
         if (plan.registry() == null || canary.alias() == null || canary.previous()
                 || !canary.alias().equals(stable.alias()) || !stable.previous()) {
             return Optional.empty();
         }
         String alias = canary.alias();
+        if (!judged) {
+            // an error (a misconfigured plan, a scoring command or router that failed) says nothing about the model
+            return Optional.of("alias '" + alias + "' left at v" + canary.version() + ": only a judged regression moves it, and"
+                    + " this rollback came from an error, not a judgement; if v" + canary.version()
+                    + " must not stay, run ml-delivery registry rollback");
+        }
         try {
             ModelRegistry registry = RegistryUri.open(plan.registry());
             Optional<ModelVersion> current = registry.resolveAlias(plan.model(), alias);

@@ -47,6 +47,7 @@ public final class RolloutController implements AutoCloseable {
     private final Clock clock;
     private final Sleeper sleeper;
     private RolloutState state;
+    private String finishedBefore;
 
     /**
      * What one call of {@link #advance()} left behind.
@@ -93,8 +94,12 @@ public final class RolloutController implements AutoCloseable {
         Instant now = clock.instant();
         RolloutController controller;
         RolloutState saved = RolloutStateFile.read(plan, stateFile);
+        if (saved == null || saved.phase() == RolloutPhase.NEW) {
+            checkInputs(plan, source);
+        }
         if (saved != null) {
             controller = new RolloutController(plan, stateFile, router, source, clock, sleeper, saved);
+            controller.finishedBefore = finishedNote(saved, stateFile);
             controller.resume(owner, now);
         }
         else {
@@ -103,6 +108,37 @@ public final class RolloutController implements AutoCloseable {
             controller.save(controller.state);
         }
         return controller;
+    }
+
+    /** Checks the source's inputs before the first move: a rollout that cannot be analysed must not start. */
+    private static void checkInputs(final RolloutPlan plan, final MetricSource source) {
+        try {
+            source.checkInputs();
+        }
+        catch (BadInputException e) {
+            throw new BadInputException(plan.file() + ": " + e.getMessage() + "; nothing was started", e);
+        }
+    }
+
+    /** Says, for a rerun over the state of a finished rollout, that it finished and how to start again. */
+    private static String finishedNote(final RolloutState saved, final Path stateFile) {
+        RolloutPhase phase = saved.phase();
+        if (phase != RolloutPhase.PROMOTED && phase != RolloutPhase.ROLLED_BACK && phase != RolloutPhase.FAILED) {
+            return null;
+        }
+        return stateFile + " holds a rollout that already finished (" + phase
+                + (saved.finishedAt() == null ? "" : " at " + saved.finishedAt()) + "); nothing was done now and its result"
+                + " is shown again. To start a new rollout, delete " + stateFile + " (or give another state file)";
+    }
+
+    /**
+     * Says whether this controller was opened on the state of a rollout that had already finished
+     * (promoted, rolled back or failed), which a rerun of the same command only shows again.
+     *
+     * @return the note for people, naming the state file and how to start a new rollout; empty otherwise
+     */
+    public java.util.Optional<String> finishedBefore() {
+        return java.util.Optional.ofNullable(finishedBefore);
     }
 
     /**
@@ -133,7 +169,9 @@ public final class RolloutController implements AutoCloseable {
         RolloutPlan resolved = RolloutStateFile.pinned(plan, stateFile);
         TrafficRouter router = TrafficRouters.create(resolved.router(), resolved.directory(), sleeper);
         try {
-            return create(resolved, stateFile, router, MetricSources.create(resolved, sleeper), clock, sleeper, owner);
+            // the state keeps the registry's sources; the scoring command gets them as local files
+            MetricSource source = MetricSources.create(RegistryModelFiles.local(resolved, stateFile), sleeper);
+            return create(resolved, stateFile, router, source, clock, sleeper, owner);
         }
         catch (RuntimeException e) {
             router.close();
@@ -388,11 +426,22 @@ public final class RolloutController implements AutoCloseable {
             return;
         }
         Long millis = state.failedAnalysisAt() == null ? null : Duration.between(state.failedAnalysisAt(), done).toMillis();
-        String reason = AliasRestore.afterRollback(plan, state.stable(), state.canary(), state.owner(), String.valueOf(state.reason()))
+        String reason = AliasRestore.afterRollback(plan, state.stable(), state.canary(), state.owner(), String.valueOf(state.reason()),
+                        judgedRegression())
                 .map(alias -> state.reason() + "; " + alias).orElse(state.reason());
         save(state.toBuilder().canaryWeight(0).rollbackMillis(millis).reason(reason)
                 .finished(done, "all traffic on the stable version " + plan.stable().version() + ", canary scaled down (" + router.describe() + ")")
                 .enter(RolloutPhase.ROLLED_BACK, done, "rolled back"));
+    }
+
+    /**
+     * Says whether the rollback comes from the judge finding the canary worse: an analysis failed on
+     * the canary's own samples (a failed analysis always starts the rollback, so a person's abort
+     * while it rolls back does not change why). A rollback for any other reason (a router or metrics
+     * source that failed, an inconclusive step, the maximum duration, a person) says nothing about the model.
+     */
+    private boolean judgedRegression() {
+        return !state.externalFailure() && state.steps().stream().anyMatch(step -> step.decision() == StepVerdict.FAIL);
     }
 
     /** Says where traffic is after a failure, reading the router if it answers. */

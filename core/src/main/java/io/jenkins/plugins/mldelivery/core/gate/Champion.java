@@ -25,12 +25,30 @@ public record Champion(String model, String version, String alias, String source
         Objects.requireNonNull(metrics, "metrics");
     }
 
+    /** The version and alias of a champion known only by its predictions file (no registry was given). */
+    static final String UNREGISTERED = "unregistered";
+    static final String PREDICTIONS = "--champion-predictions";
+
+    /**
+     * Returns a champion known only by its predictions file, with the metrics computed from it.
+     *
+     * @param file    the champion's predictions file
+     * @param metrics the metrics computed from it
+     * @return the champion
+     */
+    public static Champion fromPredictions(final java.nio.file.Path file, final MetricValues metrics) {
+        return new Champion(file.toString(), UNREGISTERED, PREDICTIONS, file.toString(), metrics);
+    }
+
     /**
      * Returns how messages name the champion.
      *
-     * @return for example {@code credit-risk version 3 (alias champion)}
+     * @return for example {@code credit-risk version 3 (alias champion)}, or {@code the champion's predictions FILE}
      */
     public String describe() {
+        if (UNREGISTERED.equals(version) && PREDICTIONS.equals(alias)) {
+            return "the champion's predictions " + model;
+        }
         return model + " version " + version + " (alias " + alias + ")";
     }
 }

@@ -30,7 +30,8 @@ import java.util.Set;
 /**
  * Evaluates a gate: parses every rule, checks the metrics they read, decides each rule (plain
  * comparisons from the metrics, significance rules from both models' predictions, their p-values
- * corrected together), and combines the outcomes into a verdict. Every rule is checked before any
+ * corrected together), and combines the outcomes into a verdict. Given both models' predictions and
+ * no registered champion, the champion is the model of the second predictions file. Every rule is checked before any
  * is decided, so a typo in the last rule stops the gate before it says anything.
  */
 public final class GateEngine {
@@ -70,7 +71,9 @@ public final class GateEngine {
                 ReferenceCheck.requireChallengerMetrics(rule, metrics);
             }
         }
-        Optional<Champion> champion = request.champion();
+        Optional<Champion> champion = request.champion().isEmpty() && request.predictions() != null
+                && request.championPredictions() != null
+                ? Optional.of(championFromPredictions(request, rules, inputs)) : request.champion();
         List<Optional<String>> skips = rules.stream().map(rule -> skipReason(rule, champion, request.noChampionReason())).toList();
         Map<Integer, ComparisonEvidence> evidence = weighEvidence(request, rules, skips, inputs);
         Map<Integer, Double> adjusted = correct(evidence, request.correction());
@@ -105,6 +108,42 @@ public final class GateEngine {
             rules.add(RuleParser.parse(new RuleSource(i + 1, specs.get(i).text())));
         }
         return rules;
+    }
+
+    /**
+     * Makes the champion of a gate given both models' predictions and no registered champion: its
+     * metrics are those the plain rules read from it ({@code champion.accuracy},
+     * {@code champion.f1[gender=F]}), computed from its predictions on the challenger's labels. A
+     * metric the predictions cannot give (a slice aggregate, a metric that needs a column the file
+     * lacks) is left out, so its rule is skipped as for a registered champion without that metric.
+     */
+    private static Champion championFromPredictions(final GateRequest request, final List<GateRule> rules,
+            final List<InputIdentity> inputs) {
+        Set<String> wanted = new LinkedHashSet<>();
+        Set<String> attributes = new LinkedHashSet<>();
+        for (GateRule rule : rules) {
+            if (rule.significance().isPresent()) {
+                continue;
+            }
+            for (Expression.Reference reference : rule.references()) {
+                if (reference.side() == Side.CHAMPION && reference instanceof Expression.Metric metric
+                        && PredictionMetric.byName(MetricValues.baseName(metric.name())).isPresent()) {
+                    wanted.add(metric.name());
+                    attributes.addAll(MetricValues.sliceConditions(metric.name()).keySet());
+                }
+            }
+        }
+        Map<String, Double> values = new LinkedHashMap<>();
+        if (!wanted.isEmpty()) {
+            PairedPredictions rows = PairedPredictions.read(request.predictions(), request.championPredictions(), attributes);
+            inputs.add(InputIdentity.of(request.predictions()));
+            inputs.add(InputIdentity.of(request.championPredictions()));
+            for (String name : wanted) {
+                PredictionMetric metric = PredictionMetric.byName(MetricValues.baseName(name)).orElseThrow();
+                rows.slice(MetricValues.sliceConditions(name)).championValue(metric).ifPresent(value -> values.put(name, value));
+            }
+        }
+        return Champion.fromPredictions(request.championPredictions(), MetricValues.of(values));
     }
 
     private static void requireComputable(final GateRule rule) {

@@ -80,7 +80,8 @@ public final class ArtifactGlob {
 
     /**
      * Finds the regular files under a directory that match, with their sizes and SHA-256, in
-     * path order. Version-control directories and the excluded directories are not searched.
+     * path order. Version-control directories, the excluded directories and the hidden directories an
+     * artifacts stage works in ({@link ArtifactStage#isStageDirectory}) are not searched.
      *
      * @param root     the working directory
      * @param excluded directories never to search (e.g. the artifacts directory inside the workspace)
@@ -112,7 +113,7 @@ public final class ArtifactGlob {
                 public FileVisitResult preVisitDirectory(final Path dir, final BasicFileAttributes attributes) {
                     String name = String.valueOf(dir.getFileName());
                     boolean versionControl = name.equals(".git") || name.equals(".svn") || name.equals(".hg");
-                    return versionControl || skip.contains(dir.toAbsolutePath().normalize())
+                    return versionControl || ArtifactStage.isStageDirectory(name) || skip.contains(dir.toAbsolutePath().normalize())
                             ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 

@@ -13,6 +13,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -20,22 +21,43 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * An artifacts directory being filled: files go to a hidden staging directory beside the target,
  * and {@link #commit()} renames it into place, so the target holds either the previous complete
  * set or the new complete set, never part of one. Closing without committing removes the staging.
+ * A run killed outright (SIGKILL) cannot remove its staging: the hidden directories are named with
+ * the process that made them ({@code .artifacts.staging-PID-UUID}), and the next stage of the same
+ * target removes those whose process has ended, or puts back the previous set a run killed between
+ * its two renames had moved aside. Model patterns never match inside them ({@link #isStageDirectory}).
  */
 public final class ArtifactStage implements AutoCloseable {
+    private static final Pattern STAGE_DIRECTORY = Pattern.compile(
+            "\\..+\\.(staging|previous)-(?:(\\d+)-)?\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
+
     private final Path target;
     private final Path staging;
+    private final List<String> cleaned;
     private final List<Artifact> staged = new ArrayList<>();
     private boolean committed;
 
-    private ArtifactStage(final Path target, final Path staging) {
+    private ArtifactStage(final Path target, final Path staging, final List<String> cleaned) {
         this.target = target;
         this.staging = staging;
+        this.cleaned = List.copyOf(cleaned);
+    }
+
+    /**
+     * Says whether a directory name is one of a stage's hidden directories, whose files are never a model.
+     *
+     * @param name a directory's name
+     * @return whether it is {@code .NAME.staging-…} or {@code .NAME.previous-…} as a stage names them
+     */
+    public static boolean isStageDirectory(final String name) {
+        return STAGE_DIRECTORY.matcher(name).matches();
     }
 
     /**
@@ -53,13 +75,65 @@ public final class ArtifactStage implements AutoCloseable {
         try {
             Path parent = absolute.getParent();
             Files.createDirectories(parent);
+            List<String> cleaned = cleanUpAfterKilledRuns(absolute);
             // createTempDirectory would make it private (0700); the published directory should get the usual permissions
-            Path staging = parent.resolve("." + absolute.getFileName() + ".staging-" + UUID.randomUUID());
-            return new ArtifactStage(absolute, Files.createDirectory(staging));
+            Path staging = parent.resolve("." + absolute.getFileName() + ".staging-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID());
+            return new ArtifactStage(absolute, Files.createDirectory(staging), cleaned);
         }
         catch (IOException e) {
             throw new BadInputException(target + ": cannot create the artifacts directory here (" + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * Removes the hidden directories of earlier runs of this target whose process has ended (a SIGKILL
+     * during the copy leaves them), and puts the previous set back if a run was killed after moving it
+     * aside but before renaming its stage into place. A directory without a process in its name comes
+     * from a version that did not record one, and is taken as ended.
+     */
+    private static List<String> cleanUpAfterKilledRuns(final Path target) throws IOException {
+        String prefix = "." + target.getFileName() + ".";
+        List<Path> stale = new ArrayList<>();
+        try (Stream<Path> siblings = Files.list(target.getParent())) {
+            for (Path sibling : siblings.sorted().toList()) {
+                String name = sibling.getFileName().toString();
+                Matcher matcher = STAGE_DIRECTORY.matcher(name);
+                if (name.startsWith(prefix) && matcher.matches() && Files.isDirectory(sibling, LinkOption.NOFOLLOW_LINKS)
+                        && !ownerRuns(matcher.group(2))) {
+                    stale.add(sibling);
+                }
+            }
+        }
+        List<String> cleaned = new ArrayList<>();
+        for (Path directory : stale) {
+            String name = directory.getFileName().toString();
+            if (name.startsWith(prefix + "previous-") && !Files.exists(target)) {
+                move(directory, target);
+                cleaned.add("put back " + target.getFileName() + " from " + name + ", where a run killed while publishing had moved it");
+            }
+            else {
+                long files;
+                try (Stream<Path> walk = Files.walk(directory)) {
+                    files = walk.filter(Files::isRegularFile).count();
+                }
+                deleteTree(directory);
+                cleaned.add("removed " + name + ", left by an interrupted run (" + files + (files == 1 ? " file)" : " files)"));
+            }
+        }
+        return cleaned;
+    }
+
+    private static boolean ownerRuns(final String pid) {
+        return pid != null && ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /**
+     * Returns what was cleaned up after earlier runs when the stage was opened, one line each.
+     *
+     * @return the lines, empty when nothing was left behind
+     */
+    public List<String> cleaned() {
+        return cleaned;
     }
 
     /**
@@ -126,7 +200,8 @@ public final class ArtifactStage implements AutoCloseable {
         try {
             Path previous = null;
             if (Files.exists(target)) {
-                previous = target.getParent().resolve("." + target.getFileName() + ".previous-" + UUID.randomUUID());
+                previous = target.getParent().resolve("." + target.getFileName() + ".previous-" + ProcessHandle.current().pid()
+                        + "-" + UUID.randomUUID());
                 move(target, previous);
             }
             move(staging, target);

@@ -33,14 +33,16 @@ public final class ParamsFile {
     private final byte[] original;
     private final ObjectNode tree;
     private final boolean overridden;
+    private final List<String> overrides;
 
     private ParamsFile(final Path file, final ParamsFormat format, final byte[] original, final ObjectNode tree,
-            final boolean overridden) {
+            final List<String> overrides) {
         this.file = file;
         this.format = format;
         this.original = original;
         this.tree = tree;
-        this.overridden = overridden;
+        this.overridden = !overrides.isEmpty();
+        this.overrides = List.copyOf(overrides);
     }
 
     /**
@@ -73,13 +75,13 @@ public final class ParamsFile {
             throw new UncheckedIOException(file + ": " + e.getMessage(), e);
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
-            return new ParamsFile(file, format, content, format.mapper().createObjectNode(), false);
+            return new ParamsFile(file, format, content, format.mapper().createObjectNode(), List.of());
         }
         if (!root.isObject()) {
             throw new BadInputException(file + ": expected a mapping of parameter names to values at the top, found "
                     + root.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
         }
-        return new ParamsFile(file, format, content, (ObjectNode) root, false);
+        return new ParamsFile(file, format, content, (ObjectNode) root, List.of());
     }
 
     private static String syntaxError(final Path file, final JsonProcessingException e) {
@@ -136,7 +138,9 @@ public final class ParamsFile {
         for (ParamOverride override : overrides) {
             apply(copy, override);
         }
-        return new ParamsFile(file, format, original, copy, true);
+        List<String> applied = new java.util.ArrayList<>(this.overrides);
+        overrides.forEach(override -> applied.add(Trainer.describe(override)));
+        return new ParamsFile(file, format, original, copy, applied);
     }
 
     private void apply(final ObjectNode root, final ParamOverride override) {
@@ -251,7 +255,9 @@ public final class ParamsFile {
     /**
      * Writes the overridden parameters over {@code target} (this file, or its copy in a trial's
      * workspace) so that the command reads them, as {@code dvc exp run --set-param} does; closing
-     * the returned handle puts the original bytes back. Without overrides nothing is written.
+     * the returned handle puts the original bytes back. Until then the original bytes are also kept
+     * in a backup beside the file (for the next training to put back if this process is killed
+     * outright), and a SIGTERM to this JVM puts them back too. Without overrides nothing is written.
      *
      * @param target where the command will read the params file
      * @return a handle that restores the original content when closed
@@ -260,16 +266,37 @@ public final class ParamsFile {
         if (!overridden) {
             return () -> { };
         }
-        byte[] before;
+        byte[] before = rewrite(target);
+        TerminationCleanup.Registration onTermination = TerminationCleanup.register(() -> putBack(target, before));
+        return () -> {
+            putBack(target, before);
+            onTermination.close();
+        };
+    }
+
+    /**
+     * Writes the overridden parameters over {@code target} with a backup of its bytes beside it, for a
+     * caller that runs the command itself and puts the file back with {@link #putBack}.
+     *
+     * @return the bytes the file held before
+     */
+    byte[] rewrite(final Path target) {
         try {
-            before = Files.readAllBytes(target);
+            byte[] before = Files.readAllBytes(target);
             byte[] rendered = format.mapper().writeValueAsBytes(tree);
+            ParamsBackup.keep(target, before, rendered, overrides);
             AtomicFiles.write(target, rendered);
+            return before;
         }
         catch (IOException e) {
             throw new UncheckedIOException(target + ": cannot write the overridden parameters: " + e.getMessage(), e);
         }
-        return () -> AtomicFiles.write(target, before);
+    }
+
+    /** Puts a params file's bytes back and removes their backup. */
+    static void putBack(final Path target, final byte[] before) {
+        AtomicFiles.write(target, before);
+        ParamsBackup.discard(target);
     }
 
     /** Puts a params file's original content back. */

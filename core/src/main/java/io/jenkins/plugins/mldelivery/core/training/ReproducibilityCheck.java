@@ -37,7 +37,7 @@ final class ReproducibilityCheck {
 
     TrainResult run() {
         Instant started = trainer.clock().instant();
-        TrainingSetup setup = TrainingSetup.of(request);
+        TrainingSetup setup = TrainingSetup.of(request, trainer.output());
         RunRecord first = runNumber(setup, 1);
         if (!first.passed()) {
             return trainer.assemble(request, setup, first.failing("first run: " + first.failure()), started, Status.FAILED, null);

@@ -41,7 +41,7 @@ final class SweepRunner {
 
     TrainResult run() {
         Instant started = trainer.clock().instant();
-        TrainingSetup setup = TrainingSetup.of(request);
+        TrainingSetup setup = TrainingSetup.of(request, trainer.output());
         if (setup.params() == null) {
             throw new BadInputException("a sweep needs the params file its grid overrides (--params FILE)");
         }

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.mldelivery.core.training;
 
-import io.jenkins.plugins.mldelivery.core.io.AtomicFiles;
 import io.jenkins.plugins.mldelivery.core.io.BadInputException;
 import io.jenkins.plugins.mldelivery.core.result.InputIdentity;
 import io.jenkins.plugins.mldelivery.core.result.Status;
@@ -72,7 +71,7 @@ public final class Trainer {
      */
     public TrainResult train(final TrainingRequest request) {
         Instant started = clock.instant();
-        TrainingSetup setup = TrainingSetup.of(request);
+        TrainingSetup setup = TrainingSetup.of(request, output);
         RunRecord run = runIn(request, setup, setup.params(), request.overrides(), setup.workDir(), Map.of(), output);
         return assemble(request, setup, run, started, Status.PASSED, null);
     }
@@ -89,11 +88,10 @@ public final class Trainer {
      */
     public PreparedTraining prepare(final TrainingRequest request) {
         Instant started = clock.instant();
-        TrainingSetup setup = TrainingSetup.of(request);
+        TrainingSetup setup = TrainingSetup.of(request, output);
         byte[] before = null;
         if (setup.params() != null && setup.params().overridden()) {
-            before = setup.params().originalContent();
-            setup.params().writeOver(request.resolve(request.params()));
+            before = setup.params().rewrite(request.resolve(request.params()));
         }
         return new PreparedTraining(started, setup.workDir().toString(), TrainingSetup.commandEnvironment(request, Map.of()),
                 setup.data(), setup.inputs(), setup.git(), setup.tools(), setup.host(), before);
@@ -130,7 +128,7 @@ public final class Trainer {
     public void abandon(final TrainingRequest request, final PreparedTraining prepared) {
         byte[] before = prepared.paramsBefore();
         if (before != null && request.params() != null) {
-            AtomicFiles.write(Path.of(prepared.workDir()).resolve(request.params()), before);
+            ParamsFile.putBack(Path.of(prepared.workDir()).resolve(request.params()), before);
         }
     }
 
@@ -191,6 +189,10 @@ public final class Trainer {
             String limit = request.timeout() == null ? "" : " after " + describe(request.timeout());
             return new RunRecord(dir, params, outcome, Metrics.none(), List.of(), "timed out" + limit
                     + "; killed the command and every process it started", applied);
+        }
+        if (outcome.exitCode() != 0 && TerminationCleanup.stopping()) {
+            return new RunRecord(dir, params, outcome, Metrics.none(), List.of(), "stopped: ml-delivery was told to stop"
+                    + " (SIGTERM); killed the command and every process it started", applied);
         }
         if (outcome.exitCode() != 0) {
             String hint = outcome.exitCode() == 127 && request.command().shell() ? " (the shell could not find a program)" : "";
@@ -269,6 +271,7 @@ public final class Trainer {
 
     private List<Artifact> publish(final TrainingRequest request, final TrainingSetup setup, final RunRecord run) {
         try (ArtifactStage stage = ArtifactStage.open(request.artifacts())) {
+            stage.cleaned().forEach(output);
             for (Artifact model : run.models()) {
                 stage.copy(run.workDir().resolve(model.path()), model);
             }

@@ -21,7 +21,8 @@ import java.util.function.Consumer;
 
 /**
  * Runs one command to its end: in a working directory, with extra environment, under a timeout
- * that kills the whole process tree, passing every output line on as soon as it is printed.
+ * that kills the whole process tree, passing every output line on as soon as it is printed. If this
+ * JVM is told to stop (SIGTERM) while the command runs, the process tree is killed as well.
  */
 public final class TrainingProcess {
     /** How long killed processes get to exit after a polite request before they are killed by force. */
@@ -71,7 +72,8 @@ public final class TrainingProcess {
         reader.setDaemon(true);
         reader.start();
         boolean timedOut;
-        try {
+        // a SIGTERM to this JVM (a CI abort) must not leave the command running as an orphan
+        try (TerminationCleanup.Registration onTermination = TerminationCleanup.register(() -> killTree(process))) {
             process.getOutputStream().close(); // the command reads no input: give it end-of-file, not a hang
             timedOut = !process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         }

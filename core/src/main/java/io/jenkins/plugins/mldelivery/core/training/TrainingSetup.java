@@ -28,7 +28,12 @@ import java.util.Map;
 record TrainingSetup(Path workDir, ParamsFile params, List<InputIdentity> data, List<InputIdentity> inputs,
         List<ArtifactGlob> globs, GitState git, List<ToolVersion> tools, String host) {
 
-    static TrainingSetup of(final TrainingRequest request) {
+    /**
+     * Checks a request and records what must be known before its command runs. A params file that a
+     * killed training left overridden is put back first (see {@link ParamsBackup}), and the notice
+     * saying so goes to {@code notices}.
+     */
+    static TrainingSetup of(final TrainingRequest request, final java.util.function.Consumer<String> notices) {
         Path workDir = request.workDir().toAbsolutePath().normalize();
         if (!Files.isDirectory(workDir)) {
             throw new BadInputException("working directory " + request.workDir() + " does not exist");
@@ -40,6 +45,10 @@ record TrainingSetup(Path workDir, ParamsFile params, List<InputIdentity> data, 
             throw new BadInputException("--param needs the params file it overrides (--params FILE)");
         }
         List<ArtifactGlob> globs = request.models().stream().map(ArtifactGlob::of).toList();
+        if (request.params() != null) {
+            ParamsBackup.recover(request.resolve(request.params())).ifPresent(notices);
+        }
+        ParamsBackup.recoverAll(workDir).forEach(notices);
         List<InputIdentity> data = new ArrayList<>();
         for (Path file : request.data()) {
             FileDigest digest = FileDigest.of(request.resolve(file));

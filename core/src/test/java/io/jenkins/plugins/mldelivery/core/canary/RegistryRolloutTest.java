@@ -154,4 +154,58 @@ public class RegistryRolloutTest {
         assertThatThrownBy(() -> PlanReader.read(file)).isInstanceOf(BadInputException.class)
                 .hasMessage(file + ": stable.alias: an alias needs a registry (registry: file:DIR or mlflow:http://HOST:PORT)");
     }
+
+    @Test
+    public void shouldNeverMoveTheAliasWhenTheRollbackCameFromScoringErrors() throws IOException {
+        registry.register(VersionRequest.forModel("credit-risk").withSource(dir.resolve("broken.json").toString())
+                .registeredBy(ChangeNote.by("test")).build());
+        registry.register(VersionRequest.forModel("credit-risk").withSource(dir.resolve("champion.json").toString())
+                .registeredBy(ChangeNote.by("test")).build());
+        registry.setAlias("credit-risk", "champion", 3, ChangeNote.by("test"));
+        registry.setAlias("credit-risk", "champion", 4, ChangeNote.by("test"));
+        RolloutPlan plan = plan("{alias: champion, previous: true}", "{alias: champion}");
+
+        CanaryResult result;
+        try (RolloutController controller = RolloutController.open(plan, Clock.systemUTC(), Sleeper.REAL, "build 8")) {
+            result = controller.run();
+        }
+
+        assertThat(result.decision()).isEqualTo(CanaryDecision.ROLLED_BACK);
+        assertThat(result.externalFailure()).as("the stable version's scoring failed: exit 3").isTrue();
+        assertThat(registry.resolveAlias("credit-risk", "champion").orElseThrow().version()).isEqualTo(4);
+        assertThat(registry.aliasHistory("credit-risk", "champion")).hasSize(4);
+        assertThat(result.reason()).endsWith("alias 'champion' left at v4: only a judged regression moves it, and this rollback"
+                + " came from an error, not a judgement; if v4 must not stay, run ml-delivery registry rollback");
+    }
+
+    @Test
+    public void shouldLeaveTheAliasToAPersonWhoRollsBackWithoutAJudgement() throws IOException {
+        RolloutPlan plan = plan("{alias: champion, previous: true}", "{alias: champion}");
+
+        CanaryResult result;
+        try (RolloutController controller = RolloutController.open(plan, Clock.systemUTC(), Sleeper.REAL, "build 7")) {
+            controller.advance();
+            controller.abort("rolled back by alice");
+            result = controller.run();
+        }
+
+        assertThat(result.decision()).isEqualTo(CanaryDecision.ROLLED_BACK);
+        assertThat(registry.resolveAlias("credit-risk", "champion").orElseThrow().version()).isEqualTo(2);
+        assertThat(result.reason()).startsWith("rolled back by alice; alias 'champion' left at v2");
+    }
+
+    @Test
+    public void shouldRefuseAModelInAStoreItCannotReadBeforeAnyTrafficMoves() throws IOException {
+        registry.register(VersionRequest.forModel("credit-risk").withSource("s3://models/credit-risk/3/model.json")
+                .registeredBy(ChangeNote.by("test")).build());
+        registry.setAlias("credit-risk", "champion", 3, ChangeNote.by("test"));
+        RolloutPlan plan = plan("{alias: champion, previous: true}", "{alias: champion}");
+
+        assertThatThrownBy(() -> RolloutController.open(plan, Clock.systemUTC(), Sleeper.REAL, "test"))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage(plan.file() + ": canary: version 3 (alias champion) of 'credit-risk' keeps its model at"
+                        + " s3://models/credit-risk/3/model.json, a store the canary cannot read (s3); give the model file in the plan"
+                        + " (canary: {version: 3, model: PATH}) or register it through MLflow's artifact proxy");
+        assertThat(plan.stateFile()).doesNotExist();
+    }
 }

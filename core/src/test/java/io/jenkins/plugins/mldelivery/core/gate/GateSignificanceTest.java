@@ -123,4 +123,36 @@ public class GateSignificanceTest {
 
         assertThat(ResultJson.toJson(evaluate(request))).isEqualTo(ResultJson.toJson(evaluate(request)));
     }
+
+    @Test
+    public void shouldCompareTwoPredictionsFilesWithoutARegistry() {
+        GateResult result = new GateEngine(CLOCK).evaluate(GateRequest.builder().metrics(MetricValues.of(Map.of("accuracy", 0.795)))
+                .withoutChampionBecause("no champion to compare with (no --registry given)")
+                .predictions(ReferenceData.file("challenger.csv"), ReferenceData.file("champion.csv"))
+                .bootstrap(new BootstrapSettings(1000, 5))
+                .rule("roc_auc > champion.roc_auc significantly")
+                .rule("accuracy >= champion.accuracy + 0.05")
+                .rule("accuracy >= champion.accuracy[gender=F]")
+                .build());
+
+        assertThat(result.verdict()).isEqualTo(Status.PASSED);
+        assertThat(result.rules()).noneMatch(RuleOutcome::skipped);
+        // pROC roc.test(..., method = "delong", paired = TRUE)$p.value = 0.00080198773703147881
+        assertThat(result.rules().get(0).pValue()).isCloseTo(0.00080198773703147881, within(1e-15));
+        // champion_reference.out: accuracy 0.695 (sklearn accuracy_score of champion.csv)
+        assertThat(result.rules().get(1).values()).containsEntry("champion.accuracy", 0.695);
+        assertThat(result.rules().get(1).right()).isCloseTo(0.745, within(1e-12));
+        // champion_reference.out: accuracy[gender=F] 0.75
+        assertThat(result.rules().get(2).right()).isCloseTo(0.75, within(1e-12));
+        assertThat(result.champion().describe()).isEqualTo("the champion's predictions " + ReferenceData.file("champion.csv"));
+        assertThat(result.champion().metrics().asMap()).containsOnlyKeys("accuracy", "accuracy[gender=F]");
+    }
+
+    @Test
+    public void shouldLeaveTheRegistrysChampionMetricsAloneWhenThereIsOne() {
+        GateResult result = evaluate(request().rule("f1 >= champion.f1"));
+
+        assertThat(result.rules().get(0).right()).isEqualTo(0.7);
+        assertThat(result.champion()).isEqualTo(CHAMPION);
+    }
 }

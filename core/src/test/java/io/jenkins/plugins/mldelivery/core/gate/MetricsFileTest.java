@@ -66,4 +66,22 @@ public class MetricsFileTest {
 
         assertThatThrownBy(() -> MetricsFile.read(file)).hasMessageStartingWith(file + ":3:");
     }
+
+    @Test
+    public void shouldRefuseTheMetricsOfAFailedTraining() throws IOException {
+        Path file = file("{\"step\": \"train\", \"status\": \"FAILED\", \"failure\": \"the command exited with code 3\","
+                + " \"metrics\": {\"accuracy\": 0.91}}");
+
+        assertThatThrownBy(() -> MetricsFile.read(file))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage(file + ": a train result with status FAILED (the command exited with code 3); a failed training"
+                        + " has no model to gate: fix the training, or gate the metrics file it wrote");
+    }
+
+    @Test
+    public void shouldReadTheMetricsOfATrainingThatWarned() throws IOException {
+        Path file = file("{\"step\": \"train\", \"status\": \"WARNING\", \"metrics\": {\"f1\": 0.8}}");
+
+        assertThat(MetricsFile.read(file).asMap()).containsExactly(Map.entry("f1", 0.8));
+    }
 }

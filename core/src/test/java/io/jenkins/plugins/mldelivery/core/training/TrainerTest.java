@@ -248,4 +248,22 @@ public class TrainerTest {
         builder.environment().putAll(Map.of("GIT_CONFIG_NOSYSTEM", "1", "HOME", folder.getRoot().getPath()));
         return builder.start().waitFor();
     }
+
+    @Test
+    public void shouldNeverPublishAFileFromTheStagingThatAKilledRunLeftBehind() throws Exception {
+        Path leftover = project.dir().resolve(".artifacts.staging-" + java.util.UUID.randomUUID()); // a SIGKILL during the copy
+        Files.createDirectories(leftover.resolve("model"));
+        Files.writeString(leftover.resolve("model/stale.bin"), "the model of an earlier run, half copied");
+        List<String> lines = new CopyOnWriteArrayList<>();
+
+        TrainResult result = new Trainer(lines::add, Clock.systemUTC()).train(TrainingRequest
+                .command(TrainingCommand.ofArguments(List.of("./train.sh"))).inDirectory(project.dir())
+                .readingParams(Path.of("params.yaml")).readingMetrics(Path.of("metrics.json"))
+                .collectingModel("**/*.bin").publishingTo(project.dir().resolve("artifacts")).build());
+
+        assertThat(result.status()).isEqualTo(Status.PASSED);
+        assertThat(result.artifacts()).extracting(Artifact::path).containsExactly("model/model.bin");
+        assertThat(leftover).doesNotExist();
+        assertThat(lines).anyMatch(line -> line.startsWith("removed " + leftover.getFileName() + ", left by an interrupted run"));
+    }
 }

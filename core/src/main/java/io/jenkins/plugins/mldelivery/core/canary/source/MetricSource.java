@@ -27,6 +27,17 @@ public interface MetricSource extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * Checks every file the source will read before the rollout starts, so that a rollout that
+     * cannot be analysed never moves traffic. The default has nothing to check.
+     *
+     * @throws io.jenkins.plugins.mldelivery.core.io.BadInputException naming the plan key and the file
+     *         ({@code source.requests: FILE: no such file})
+     */
+    default void checkInputs() {
+        // nothing to check
+    }
+
     /** Releases connections; the default has none. */
     @Override
     default void close() {

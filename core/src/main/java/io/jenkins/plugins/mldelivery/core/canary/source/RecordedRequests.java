@@ -7,6 +7,7 @@ import io.jenkins.plugins.mldelivery.core.io.BadInputException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,6 +46,25 @@ final class RecordedRequests {
             rows = count[0];
         }
         return rows;
+    }
+
+    /**
+     * Checks that the file can be read and holds at least one request, reading only its first rows.
+     *
+     * @return a problem, such as {@code FILE: no such file}, or {@code null}
+     */
+    String problem() {
+        if (!Files.isRegularFile(file)) {
+            return Files.exists(file) ? file + ": not a file" : file + ": no such file";
+        }
+        long[] seen = {0};
+        try {
+            scan(0, 1, row -> seen[0]++);
+        }
+        catch (BadInputException e) {
+            return e.getMessage();
+        }
+        return seen[0] == 0 ? file + ": no recorded request (a header and no row)" : null;
     }
 
     /** A recorded request: its 1-based data row number and its fields. */

@@ -96,6 +96,22 @@ public final class ReplaySource implements MetricSource {
     }
 
     @Override
+    public void checkInputs() {
+        String requestsProblem = requests.problem();
+        if (requestsProblem != null) {
+            throw new BadInputException("source.requests: " + requestsProblem);
+        }
+        for (String role : List.of("stable", "canary")) {
+            ModelIdentity version = "stable".equals(role) ? stable : canary;
+            Path model = directory.resolve(version.model());
+            if (!Files.exists(model)) {
+                String from = version.alias() == null ? "" : " (version " + version.describe() + " in the registry)";
+                throw new BadInputException(role + ".model: " + model + from + ": no such file");
+            }
+        }
+    }
+
+    @Override
     public List<InputIdentity> inputs() {
         List<InputIdentity> inputs = new ArrayList<>();
         inputs.add(InputIdentity.of(spec.requests()));

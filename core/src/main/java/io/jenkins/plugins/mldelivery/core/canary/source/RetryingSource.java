@@ -45,6 +45,11 @@ public final class RetryingSource implements MetricSource {
     }
 
     @Override
+    public void checkInputs() {
+        source.checkInputs();
+    }
+
+    @Override
     public List<InputIdentity> inputs() {
         return source.inputs();
     }

@@ -97,8 +97,15 @@ public final class RuleParser {
     private Expression term() {
         Expression result = unary();
         while (peek().kind() == Kind.TIMES || peek().kind() == Kind.DIVIDE) {
-            Operator operator = take().kind() == Kind.TIMES ? Operator.TIMES : Operator.DIVIDE;
-            result = new Expression.Arithmetic(operator, result, unary());
+            Token token = take();
+            Operator operator = token.kind() == Kind.TIMES ? Operator.TIMES : Operator.DIVIDE;
+            Expression divisor = unary();
+            result = new Expression.Arithmetic(operator, result, divisor);
+            if (operator == Operator.DIVIDE && divisor.references().isEmpty()
+                    && divisor.evaluate(MetricValues.none(), MetricValues.none()) == 0) {
+                // known when the rule is read: reported with the rule's other mistakes, not as a verdict
+                throw source.errorAt(token.position(), "division by zero: '" + unparenthesised(result) + "' is not a number");
+            }
         }
         return result;
     }
@@ -257,5 +264,10 @@ public final class RuleParser {
             next++;
         }
         return token;
+    }
+
+    private static String unparenthesised(final Expression expression) {
+        String text = expression.toString();
+        return text.startsWith("(") && text.endsWith(")") ? text.substring(1, text.length() - 1) : text;
     }
 }

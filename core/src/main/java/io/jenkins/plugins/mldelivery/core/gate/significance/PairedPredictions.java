@@ -191,6 +191,26 @@ public final class PairedPredictions {
         return new PairedPredictions(sliceLabels, challenger.select(rows), champion.select(rows), sliceAttributes);
     }
 
+    /**
+     * Computes a metric of the champion on these rows, as the gate reads it when the champion's metrics
+     * come from its predictions rather than from a registry.
+     *
+     * @param metric the metric
+     * @return its value; empty when the champion's file lacks the column it needs or no row is left
+     */
+    public java.util.OptionalDouble championValue(final PredictionMetric metric) {
+        boolean available = switch (metric.needs()) {
+            case PREDICTION -> true;
+            case PROBABILITY -> champion.probabilities() != null;
+            case LATENCY -> champion.latencies() != null;
+        };
+        if (!available || labels.length == 0) {
+            return java.util.OptionalDouble.empty();
+        }
+        double value = metric.value(labels, champion);
+        return Double.isFinite(value) ? java.util.OptionalDouble.of(value) : java.util.OptionalDouble.empty();
+    }
+
     private boolean matches(final int row, final Map<String, String> conditions) {
         for (Map.Entry<String, String> condition : conditions.entrySet()) {
             String[] values = attributes.get(condition.getKey());

@@ -242,4 +242,16 @@ public class RuleParserTest {
                 .verify();
         EqualsVerifier.forClass(LinearForm.class).verify();
     }
+
+    @Test
+    public void shouldRefuseADivisionByZeroWhenTheRuleIsRead() {
+        assertRejected("accuracy >= 1/0", "division by zero: '1 / 0' is not a number at position 14");
+        assertRejected("f1 / (2 - 2) > 0.5", "division by zero: 'f1 / (2 - 2)' is not a number at position 4");
+        assertRejected("f1 >= champion.f1 / 0.0", "division by zero: 'champion.f1 / 0' is not a number at position 19");
+    }
+
+    @Test
+    public void shouldLeaveADivisionByAMetricToTheValues() {
+        assertThat(parse("f1 / champion.f1 >= 0.98").references()).hasSize(2);
+    }
 }
