@@ -3,31 +3,35 @@
     python serve.py --model MODEL --port PORT [--host 127.0.0.1] [--version LABEL]
                     [--fail-rate 0.08] [--slowdown 3]
 
-MODEL is the model.joblib train.py wrote, or a directory holding it (a registry version's stored
-files). POST /predict takes a JSON object with the feature columns of one row (the CSV's column
+MODEL is the model.joblib train.py wrote, or a directory holding it or model/model.joblib (a
+registry version's stored files). POST /predict takes a JSON object with the feature columns of one row (the CSV's column
 names; values as numbers or text) and answers {"prediction", "probability", "version"}, with the
 version also in the X-Model-Version header; GET /health answers 200 once the model is loaded. A
 request that is not one valid row answers 400 naming the problem.
 
 --fail-rate and --slowdown break the server on purpose, for the demo's bad canary: exactly that
-share of requests answer 500, spread evenly (request n fails when floor(n * rate) grows, so a run
+share of requests answer 500, spread evenly (request n fails when round(n * rate) grows, so a run
 repeats and a short one already shows the rate), and every answer takes that many times its real
 scoring time. Never use them in production.
 """
 import argparse
 import json
-import os
 import math
+import os
 import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-import sklearn
-from threadpoolctl import threadpool_limits
+# One row is too little work to share: extra OpenMP threads only spin and add latency. The limit
+# must be set before OpenMP starts and hold in every request thread, which threadpoolctl's limits
+# (per calling thread) do not.
+os.environ["OMP_NUM_THREADS"] = "1"
 
-import credit_features as cf
-from predict import load_bundle
+import sklearn  # noqa: E402
+
+import credit_features as cf  # noqa: E402
+from predict import load_bundle  # noqa: E402
 
 MAX_BODY = 64 * 1024
 
@@ -48,7 +52,7 @@ class Model:
             return False
         with self.lock:
             self.served += 1
-            return math.floor(self.served * self.fail_rate) > math.floor((self.served - 1) * self.fail_rate)
+            return math.floor(self.served * self.fail_rate + 0.5) > math.floor((self.served - 1) * self.fail_rate + 0.5)
 
     def score(self, row):
         if not isinstance(row, dict):
@@ -65,6 +69,9 @@ class Model:
 def handler(model):
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        # headers and body are two writes: without TCP_NODELAY, Nagle's algorithm holds the body
+        # until the client's delayed ACK, 40 ms on Linux, on every keep-alive request
+        disable_nagle_algorithm = True
 
         def do_GET(self):
             if self.path == "/health":
@@ -84,8 +91,7 @@ def handler(model):
             body = self.rfile.read(length)
             try:
                 row = json.loads(body)
-                with threadpool_limits(limits=1, user_api="openmp"):
-                    prediction, probability = model.score(row)
+                prediction, probability = model.score(row)
             except json.JSONDecodeError as e:
                 self.answer(400, {"error": f"request body: not JSON ({e.msg} at character {e.pos})"})
                 return
@@ -115,7 +121,13 @@ def handler(model):
 
 
 def model_file(path):
-    return os.path.join(path, "model.joblib") if os.path.isdir(path) else path
+    """The model file itself, or the model.joblib in a directory (a registry version's artifacts/ holds model/model.joblib)."""
+    if not os.path.isdir(path):
+        return path
+    for candidate in (os.path.join(path, "model.joblib"), os.path.join(path, "model", "model.joblib")):
+        if os.path.isfile(candidate):
+            return candidate
+    raise cf.BadInput(f"{path}: a directory without model.joblib or model/model.joblib")
 
 
 def main():
@@ -133,7 +145,8 @@ def main():
         sys.exit(f"serve.py: --slowdown {args.slowdown}: expected 1 or more")
     sklearn.set_config(skip_parameter_validation=True)
     try:
-        bundle = load_bundle(model_file(args.model))
+        path = model_file(args.model)
+        bundle = load_bundle(path)
     except cf.BadInput as e:
         sys.exit(f"serve.py: {e}")
     model = Model(bundle, args.version, args.fail_rate, args.slowdown)
@@ -142,7 +155,7 @@ def main():
     except OSError as e:
         sys.exit(f"serve.py: cannot listen on {args.host}:{args.port}: {e.strerror}")
     server.daemon_threads = True
-    print(f"serve.py: version {args.version} from {model_file(args.model)} on http://{args.host}:{args.port}", flush=True)
+    print(f"serve.py: version {args.version} from {path} on http://{args.host}:{args.port}", flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
