@@ -136,7 +136,6 @@ def main():
             out.writerow(["sent", "status", "version", "latency_ms"])
             for sent, status, version, latency in results:
                 out.writerow([f"{sent:.3f}", status, version, f"{latency:.2f}"])
-
         os.replace(temp, args.log)
     versions = {}
     for _, status, version, _ in results:
