@@ -11,8 +11,9 @@ request that is not one valid row answers 400 naming the problem.
 
 --fail-rate and --slowdown break the server on purpose, for the demo's bad canary: exactly that
 share of requests answer 500, spread evenly (request n fails when round(n * rate) grows, so a run
-repeats and a short one already shows the rate), and every answer takes that many times its real
-scoring time. Never use them in production.
+repeats and a short one already shows the rate), and the handling of every request (reading,
+scoring) takes that many times as long, though not the HTTP and scheduling time around it. Never
+use them in production.
 """
 import argparse
 import json
@@ -137,7 +138,7 @@ def main():
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     parser.add_argument("--version", default="unknown", help="the version label answers carry")
     parser.add_argument("--fail-rate", type=float, default=0.0, help="share of requests to fail on purpose (demo only)")
-    parser.add_argument("--slowdown", type=float, default=1.0, help="answer this many times slower (demo only)")
+    parser.add_argument("--slowdown", type=float, default=1.0, help="handle each request this many times slower (demo only)")
     args = parser.parse_args()
     if not 0.0 <= args.fail_rate <= 1.0:
         sys.exit(f"serve.py: --fail-rate {args.fail_rate}: expected a share between 0 and 1")
