@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run the example credit-risk project's pipeline end to end: three builds (a first model, a weak "
-                + "candidate on drifted data, a better candidate rolled out behind a canary) and a rollback, each step "
+                + "candidate on drifted data, a better candidate rolled out behind a live canary through HAProxy, and a drill in "
+                + "which a broken deployment of it is rolled back) and a rollback, each step "
                 + "printed as the ml-delivery command it runs. Results, reports and the registry go to --out."},
         footer = {"", "Exit codes: 0 every step ended as the story expects, 1 a step did not, 2 bad usage or input.", "",
                 "Example:", "  ml-delivery demo --out target/demo"})
@@ -43,6 +44,14 @@ public final class DemoCommand implements Callable<Integer> {
                     + " as scripts/python-env creates it).")
     private Path python;
 
+    @Option(names = "--haproxy", paramLabel = "PATH", defaultValue = "/usr/sbin/haproxy",
+            description = "HAProxy 2.6 or later, the live canary's router (default: ${DEFAULT-VALUE}, Debian's; scripts/test-services installs it).")
+    private Path haproxy;
+
+    @Option(names = "--prometheus", paramLabel = "PATH", defaultValue = "/usr/bin/prometheus",
+            description = "Prometheus, which scrapes HAProxy for the live canary (default: ${DEFAULT-VALUE}, Debian's).")
+    private Path prometheus;
+
     @Override
     public Integer call() {
         Path root = checkoutRoot().orElse(null);
@@ -54,7 +63,13 @@ public final class DemoCommand implements Callable<Integer> {
         if (!Files.isExecutable(interpreter)) {
             throw new BadInputException(interpreter + ": no Python here; run scripts/python-env or give --python");
         }
-        DemoPipeline pipeline = new DemoPipeline(project, interpreter.toAbsolutePath(), out.toAbsolutePath(),
+        for (Path program : new Path[] {haproxy, prometheus}) {
+            if (!Files.isExecutable(program)) {
+                throw new BadInputException(program + ": not installed; run scripts/test-services or give --"
+                        + (program == haproxy ? "haproxy" : "prometheus"));
+            }
+        }
+        DemoPipeline pipeline = new DemoPipeline(project, interpreter.toAbsolutePath(), haproxy, prometheus, out.toAbsolutePath(),
                 spec.commandLine().getOut(), spec.commandLine().getErr());
         return pipeline.run();
     }

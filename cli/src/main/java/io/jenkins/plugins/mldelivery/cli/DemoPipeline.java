@@ -41,6 +41,8 @@ final class DemoPipeline {
 
     private final Path example;
     private final Path python;
+    private final Path haproxy;
+    private final Path prometheus;
     private final Path out;
     private final Path workspace;
     private final String registry;
@@ -49,9 +51,12 @@ final class DemoPipeline {
     private final PrintWriter stderr;
     private final List<String> mismatches = new ArrayList<>();
 
-    DemoPipeline(final Path example, final Path python, final Path out, final PrintWriter stdout, final PrintWriter stderr) {
+    DemoPipeline(final Path example, final Path python, final Path haproxy, final Path prometheus, final Path out,
+            final PrintWriter stdout, final PrintWriter stderr) {
         this.example = example;
         this.python = python;
+        this.haproxy = haproxy;
+        this.prometheus = prometheus;
         this.out = out;
         this.workspace = out.resolve("workspace");
         this.registry = "file:" + out.resolve("registry");
@@ -106,15 +111,43 @@ final class DemoPipeline {
     }
 
     private void betterCandidate() {
-        heading("Build 3: gradient boosting (params.yaml as committed), rolled out behind a canary");
+        heading("Build 3: gradient boosting (params.yaml as committed), rolled out behind a live canary");
         Path run = build(3);
         validate(run, "data/holdout.csv", referenceProfile(1), 0);
         train(run, 3, List.of(), 0);
         gate(run, 3, 0);
         promote(run, "gradient boosting beats the logistic baseline", 0);
-        step(0, "canary", "--plan", "canary.yaml", "--state", path(run.resolve("canary.state.json")),
-                "--owner", "demo build 3", "--json", path(run.resolve("canary.json")));
+        try (DemoLiveServices live = new DemoLiveServices(out.resolve("live"), workspace, python)) {
+            new DemoLiveCanary(live, registry, MODEL, haproxy, prometheus, stdout).startServices();
+            liveCanary(run, live);
+            liveDrill(live);
+        }
         report(run, 3);
+    }
+
+    /** The rollout of the version just promoted, on live requests through HAProxy: 5, 25, 50, 100%. */
+    private void liveCanary(final Path run, final DemoLiveServices live) {
+        Path plan = DemoLiveCanary.writePlan(run.resolve("canary-live.yaml"), live, "credit-risk",
+                "registry: file:../registry", "stable: {alias: champion, previous: true}", "canary: {alias: champion}");
+        Process load = live.startLoad("credit-risk", DemoLiveCanary.LOAD_REQUESTS, DemoLiveCanary.LOAD_SECONDS, DemoLiveCanary.LOAD_RATE);
+        step(0, "canary", "--plan", path(plan), "--state", path(run.resolve("canary.state.json")),
+                "--owner", "demo build 3", "--json", path(run.resolve("canary.json")));
+        live.stopLoad("credit-risk", load).forEach(line -> stdout.println("  " + line));
+    }
+
+    /** The same candidate deployed broken: rolled back at its first step, and the cost of it measured. */
+    private void liveDrill(final DemoLiveServices live) {
+        heading("A drill: the candidate deployed broken (8% of its answers fail), rolled back at its first step");
+        Path drill = out.resolve("drill");
+        Path plan = DemoLiveCanary.writePlan(drill.resolve("canary-live.yaml"), live, "drill", null,
+                "stable: {version: '2'}", "canary: {version: 2-broken}");
+        Process load = live.startLoad("drill", DemoLiveCanary.LOAD_REQUESTS, DemoLiveCanary.LOAD_SECONDS, DemoLiveCanary.LOAD_RATE);
+        step(1, "canary", "--plan", path(plan), "--state", path(drill.resolve("canary.state.json")),
+                "--owner", "demo drill", "--json", path(drill.resolve("canary.json")));
+        long answered = live.responses("drill", "canary");
+        live.stopLoad("drill", load).forEach(line -> stdout.println("  " + line));
+        long later = live.responses("drill", "canary");
+        DemoLiveCanary.printCost(stdout, drill.resolve("canary.json"), answered, later);
     }
 
     private void rollback() {

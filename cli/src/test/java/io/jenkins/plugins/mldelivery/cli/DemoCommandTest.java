@@ -15,7 +15,8 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo, run once for real (Python, scikit-learn, the embedded registry, the replay canary):
+ * The demo, run once for real (Python, scikit-learn, the embedded registry, a live canary through
+ * HAProxy judged on Prometheus):
  * the story it tells must be the one the data and models make true.
  */
 public class DemoCommandTest {
@@ -31,7 +32,8 @@ public class DemoCommandTest {
         out = folder.getRoot().toPath().resolve("demo");
         run = CommandLineTester.run("demo", "--out", out.toString(),
                 "--example", ExternalTools.repositoryRoot().resolve("examples/credit-risk").toString(),
-                "--python", python.toString());
+                "--python", python.toString(), "--haproxy", ExternalTools.haproxy().toString(),
+                "--prometheus", ExternalTools.prometheus().toString());
     }
 
     @Test
@@ -70,6 +72,22 @@ public class DemoCommandTest {
         JsonNode rollback = read("rollback.json");
         assertThat(rollback.toString()).contains("\"champion\"");
         assertThat(run.out()).contains("champion  ROLLBACK v2 -> v1");
+    }
+
+    @Test
+    public void shouldRollTheCandidateOutLiveThroughHaproxyAndRollItsBrokenDeploymentBackAtTheFirstStep() throws IOException {
+        JsonNode live = read("build-3/canary.json");
+        assertThat(live.path("steps")).hasSize(3);
+        assertThat(live.path("steps").get(0).path("weight").asInt()).isEqualTo(5);
+        assertThat(live.path("steps").get(0).path("metrics").get(0).path("canary").path("n").asLong())
+                .as("requests the candidate answered at 5%").isPositive();
+        assertThat(run.out()).contains("ANALYSING: canary at 5% via HAProxy backend credit-risk");
+
+        JsonNode drill = read("drill/canary.json");
+        assertThat(drill.path("decision").asText()).isEqualTo("ROLLED_BACK");
+        assertThat(drill.path("steps")).hasSize(1);
+        assertThat(drill.path("rollbackMillis").asLong()).as("failed analysis to 0% at HAProxy").isLessThan(5000L);
+        assertThat(run.out()).containsPattern("requests the broken candidate answered before the rollback: [1-9][0-9]* \\(HAProxy's count\\), after it: 0");
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.nio.file.Paths;
 
 /**
  * Finds the real programs that tests run against (the project's Python environment with MLflow,
- * Prometheus, Chromium). The README's test command installs them and sets
+ * Prometheus, HAProxy, Chromium). The README's test command installs them and sets
  * {@code -Dmld.requireExternal=true}, so there a missing program fails the test; a developer who
  * runs plain {@code mvn verify} without them sees those tests skipped instead.
  */
@@ -51,6 +51,15 @@ public final class ExternalTools {
      */
     public static Path prometheus() {
         return require("mld.prometheus", Paths.get("/usr/bin/prometheus"), "scripts/test-services");
+    }
+
+    /**
+     * Returns the HAProxy binary (Debian package {@code haproxy}, 2.6 with its Prometheus exporter).
+     *
+     * @return the binary
+     */
+    public static Path haproxy() {
+        return require("mld.haproxy", Paths.get("/usr/sbin/haproxy"), "scripts/test-services");
     }
 
     /**

@@ -98,7 +98,7 @@ public final class PlanReader {
                 : replay ? new RouterSpec.None() : null;
         if (router == null) {
             throw root.error("router", "missing (expected a mapping with type kubernetes-replicas, gateway-httproute, "
-                    + "istio-virtualservice, command or none)");
+                    + "istio-virtualservice, haproxy, command or none)");
         }
         if (replay && !(router instanceof RouterSpec.None)) {
             throw root.error("router", "a replay source splits recorded requests itself; use router type none or leave router out");

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How the rollout moves traffic: Kubernetes, user commands, or nothing (the replay simulates traffic itself).
+ * How the rollout moves traffic: Kubernetes, HAProxy, user commands, or nothing (the replay simulates traffic itself).
  */
-public sealed interface RouterSpec permits RouterSpec.Kubernetes, RouterSpec.Command, RouterSpec.None {
+public sealed interface RouterSpec permits RouterSpec.Kubernetes, RouterSpec.Haproxy, RouterSpec.Command, RouterSpec.None {
     /**
      * Kubernetes: a stable and a canary Deployment, with the split made by their replica counts,
      * by the weights of a Gateway API HTTPRoute, or by the weights of an Istio VirtualService.
@@ -68,6 +68,26 @@ public sealed interface RouterSpec permits RouterSpec.Kubernetes, RouterSpec.Com
             Objects.requireNonNull(setWeight, "setWeight");
             Objects.requireNonNull(promote, "promote");
             Objects.requireNonNull(rollback, "rollback");
+            Objects.requireNonNull(timeout, "timeout");
+        }
+    }
+
+    /**
+     * HAProxy: the weights of a stable and a canary server of one backend, set through the runtime API.
+     *
+     * @param socket       the admin-level stats socket: a Unix socket path (relative to the plan) or {@code host:port}
+     * @param backend      the backend's name
+     * @param stableServer the stable server's name in the backend
+     * @param canaryServer the canary server's name in the backend
+     * @param timeout      the longest one runtime API call may take
+     */
+    record Haproxy(String socket, String backend, String stableServer, String canaryServer, Duration timeout) implements RouterSpec {
+        /** Validates the required names. */
+        public Haproxy {
+            Objects.requireNonNull(socket, "socket");
+            Objects.requireNonNull(backend, "backend");
+            Objects.requireNonNull(stableServer, "stableServer");
+            Objects.requireNonNull(canaryServer, "canaryServer");
             Objects.requireNonNull(timeout, "timeout");
         }
     }

@@ -14,13 +14,13 @@ final class RouterSpecReader {
 
     /** The types a plan may name. */
     private enum Type {
-        KUBERNETES_REPLICAS, GATEWAY_HTTPROUTE, ISTIO_VIRTUALSERVICE, COMMAND, NONE
+        KUBERNETES_REPLICAS, GATEWAY_HTTPROUTE, ISTIO_VIRTUALSERVICE, HAPROXY, COMMAND, NONE
     }
 
     static RouterSpec read(final PlanNode node) {
         Type type = node.choice("type", Type.class, null);
         if (type == null) {
-            throw node.error("type", "missing (expected one of kubernetes-replicas, gateway-httproute, istio-virtualservice, command, none)");
+            throw node.error("type", "missing (expected one of kubernetes-replicas, gateway-httproute, istio-virtualservice, haproxy, command, none)");
         }
         return switch (type) {
             case KUBERNETES_REPLICAS -> kubernetes(node.allowOnly("type", "namespace", "context", "stableDeployment",
@@ -31,6 +31,7 @@ final class RouterSpecReader {
             case ISTIO_VIRTUALSERVICE -> kubernetes(node.allowOnly("type", "namespace", "context", "stableDeployment",
                     "canaryDeployment", "canaryReplicas", "route", "stableBackend", "canaryBackend", "stableSubset",
                     "canarySubset", "readyTimeout"), RouterSpec.Mode.VIRTUAL_SERVICE);
+            case HAPROXY -> haproxy(node.allowOnly("type", "socket", "backend", "stableServer", "canaryServer", "timeout"));
             case COMMAND -> command(node.allowOnly("type", "setWeight", "promote", "rollback", "status", "timeout"));
             case NONE -> {
                 node.allowOnly("type");
@@ -49,6 +50,19 @@ final class RouterSpecReader {
                 routed ? node.text("canaryBackend") : null,
                 node.text("stableSubset", null), node.text("canarySubset", null),
                 node.duration("readyTimeout", DEFAULT_READY_TIMEOUT));
+    }
+
+    private static RouterSpec haproxy(final PlanNode node) {
+        Duration timeout = node.duration("timeout", Duration.ofSeconds(5));
+        if (timeout.isZero()) {
+            throw node.error("timeout", "expected a positive duration, found 0");
+        }
+        String stable = node.text("stableServer", "stable");
+        String canary = node.text("canaryServer", "canary");
+        if (stable.equals(canary)) {
+            throw node.error("canaryServer", "'" + canary + "' is also the stable server; expected two different servers");
+        }
+        return new RouterSpec.Haproxy(node.text("socket"), node.text("backend"), stable, canary, timeout);
     }
 
     private static RouterSpec command(final PlanNode node) {

@@ -25,6 +25,9 @@ public final class TrafficRouters {
         if (spec instanceof RouterSpec.Kubernetes kubernetes) {
             return KubernetesRouter.connect(kubernetes, sleeper);
         }
+        if (spec instanceof RouterSpec.Haproxy haproxy) {
+            return new HaproxyRouter(haproxy, directory);
+        }
         if (spec instanceof RouterSpec.Command command) {
             return new CommandRouter(command, directory);
         }
