@@ -1,11 +1,11 @@
 package io.jenkins.plugins.mldelivery.core.history;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.mldelivery.core.io.BadInputException;
 import io.jenkins.plugins.mldelivery.core.io.FileDigest;
 import io.jenkins.plugins.mldelivery.core.result.InputIdentity;
+import io.jenkins.plugins.mldelivery.core.result.JsonProblem;
 import io.jenkins.plugins.mldelivery.core.result.ResultJson;
 
 import java.io.IOException;
@@ -156,9 +156,7 @@ public final class RunResults {
             return ResultJson.mapper().readTree(content);
         }
         catch (JsonProcessingException e) {
-            JsonLocation location = e.getLocation();
-            String where = location == null ? "" : ":" + location.getLineNr() + ":" + location.getColumnNr();
-            throw new BadInputException(file + where + ": " + e.getOriginalMessage());
+            throw new BadInputException(JsonProblem.message(file, e));
         }
         catch (IOException e) {
             throw new UncheckedIOException(file + ": " + e.getMessage(), e);

@@ -92,9 +92,17 @@ public record TrainResultFile(Path file, Map<String, Double> metrics, Map<String
             params.put(param.getKey(), param.getValue().isValueNode() ? param.getValue().asText() : param.getValue().toString());
         }
         List<ModelArtifact> artifacts = new ArrayList<>();
+        int index = 0;
         for (JsonNode artifact : root.path("artifacts")) {
-            artifacts.add(new ModelArtifact(artifact.path("path").asText(), artifact.path("bytes").asLong(),
-                    artifact.path("sha256").asText()));
+            try {
+                artifacts.add(new ModelArtifact(artifact.path("path").asText(), artifact.path("bytes").asLong(),
+                        artifact.path("sha256").asText()));
+            }
+            catch (IllegalArgumentException e) {
+                throw new BadInputException(name + ": artifacts[" + index + "].path '" + artifact.path("path").asText()
+                        + "': must be relative to the artifacts directory and stay inside it", e);
+            }
+            index++;
         }
         if (artifacts.isEmpty()) {
             throw new BadInputException(name + ": the train result lists no model files ('artifacts' is empty; train with --model GLOB)");
