@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -13,6 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +23,7 @@ import java.util.regex.Pattern;
  * or source descriptions, which mean nothing to the person who wrote the file.
  */
 public final class JsonProblem {
+    private static final Pattern QUOTED_VALUE = Pattern.compile("String value \\(\"([^\"]*)\"\\)");
     private static final Pattern BACKTICKED = Pattern.compile("`[^`]*`");
     private static final Pattern SOURCE = Pattern.compile("\\s*(at )?\\[Source: [^\\]]*\\]");
     private static final Pattern REFERENCE_CHAIN = Pattern.compile("\\s*\\(through reference chain: [^)]*\\)");
@@ -51,7 +54,8 @@ public final class JsonProblem {
     public static String describe(final JsonProcessingException e) {
         String field = field(e);
         String what = what(e, field);
-        return (field.isEmpty() || what.startsWith("missing") || what.startsWith("unknown") ? "" : "field '" + field + "': ") + what;
+        boolean named = what.startsWith(Required.MISSING) || what.startsWith("unknown");
+        return (field.isEmpty() || named ? "" : "field '" + field + "': ") + what;
     }
 
     /**
@@ -111,11 +115,19 @@ public final class JsonProblem {
         }
         if (e instanceof ValueInstantiationException) {
             Throwable cause = e.getCause();
+            String message = cause == null ? null : cause.getMessage();
+            if (message != null && message.startsWith(Required.MISSING)) {
+                String name = message.substring(Required.MISSING.length(), message.length() - 1);
+                return Required.MISSING + (field.isEmpty() ? name : field + "." + name) + "'";
+            }
             if (cause instanceof NullPointerException && cause.getMessage() != null && !cause.getMessage().contains(" ")) {
                 String name = cause.getMessage();
                 return "missing required field '" + (field.isEmpty() ? name : field + "." + name) + "'";
             }
             return cause != null && cause.getMessage() != null ? scrub(cause.getMessage()) : "invalid value";
+        }
+        if (e instanceof InvalidNullException) {
+            return "must not be null";
         }
         if (e instanceof InvalidFormatException invalid) {
             return "expected " + typeName(invalid.getTargetType()) + ", found " + shown(invalid.getValue());
@@ -139,6 +151,10 @@ public final class JsonProblem {
     }
 
     private static String found(final String message) {
+        Matcher quoted = QUOTED_VALUE.matcher(message);
+        if (quoted.find()) {
+            return "\"" + quoted.group(1) + "\"";
+        }
         String lower = message.toLowerCase(Locale.ROOT);
         if (lower.contains("from string value") || lower.contains("value_string")) {
             return "text";
