@@ -14,11 +14,12 @@ import java.util.List;
  * @param timing        when it ran, or null
  * @param inputs        the files it read
  * @param decision      {@code PROMOTED}, {@code ROLLED_BACK} or {@code HELD}
+ * @param reason        one line saying why, or null
  * @param steps         the analysis steps, in order
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CanaryRecord(Integer formatVersion, String step, Status status, Timing timing,
-        List<InputIdentity> inputs, String decision,
+        List<InputIdentity> inputs, String decision, String reason,
         List<Step> steps) implements RecordedStep {
     /** Requires the step, status and decision. */
     public CanaryRecord {
@@ -36,10 +37,11 @@ public record CanaryRecord(Integer formatVersion, String step, Status status, Ti
      * @param weight   the canary's traffic weight, percent
      * @param score    the judge's score, or null
      * @param decision the step's decision, or null
+     * @param reason   one line saying why, or null
      * @param metrics  each metric's classification
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Step(Double weight, Double score, String decision, List<Metric> metrics) {
+    public record Step(Double weight, Double score, String decision, String reason, List<Metric> metrics) {
         /** Copies the list. */
         public Step {
             metrics = metrics == null ? List.of() : List.copyOf(metrics);

@@ -29,8 +29,8 @@ import java.util.Optional;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PromoteRecord(Integer formatVersion, String step, Status status, Timing timing,
-        List<InputIdentity> inputs, String registry, String model, Integer version,
-        String alias, Integer previousVersion, Boolean promoted, boolean forced, String gateVerdict, String refusal,
+        List<InputIdentity> inputs, String registry, String model, String version,
+        String alias, String previousVersion, Boolean promoted, boolean forced, String gateVerdict, String refusal,
         String reason) implements RecordedStep {
     /** Requires the step, status, model and alias; a promotion that says it moved the alias needs the version. */
     public PromoteRecord {
@@ -62,8 +62,7 @@ public record PromoteRecord(Integer formatVersion, String step, Status status, T
      * @return the move, or empty when the promotion was refused
      */
     public Optional<AliasMove> aliasMove() {
-        return moved() ? Optional.of(new AliasMove(model, String.valueOf(version), alias,
-                previousVersion == null ? null : String.valueOf(previousVersion))) : Optional.empty();
+        return moved() ? Optional.of(new AliasMove(model, version, alias, previousVersion)) : Optional.empty();
     }
 
     /**

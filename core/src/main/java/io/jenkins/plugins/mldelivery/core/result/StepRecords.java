@@ -3,7 +3,9 @@ package io.jenkins.plugins.mldelivery.core.result;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -27,11 +29,14 @@ public final class StepRecords {
             "validate", ValidateRecord.class, "drift", ValidateRecord.class, "train", TrainRecord.class,
             "gate", GateRecord.class, "promote", PromoteRecord.class, "canary", CanaryRecord.class);
 
-    // no coercion of text to numbers or of one value to a list: a malformed result is refused, not guessed at
+    // no coercion of text to numbers, flags or lists: a malformed result is refused, not guessed at
     private static final ObjectMapper STRICT_TYPES = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .withCoercionConfig(LogicalType.Integer, config -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+            .withCoercionConfig(LogicalType.Float, config -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+            .withCoercionConfig(LogicalType.Boolean, config -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+            .withCoercionConfig(LogicalType.Collection, config -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
             .build();
 
     private StepRecords() {

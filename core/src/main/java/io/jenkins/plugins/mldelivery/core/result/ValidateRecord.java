@@ -73,23 +73,24 @@ public record ValidateRecord(Integer formatVersion, String step, Status status, 
         }
 
         /**
-         * Returns how many columns were compared: as the result says, else those not marked as not compared.
+         * Returns how many columns were compared: the columns not marked as not compared, else (a result
+         * without its columns) the count it states.
          *
          * @return the number of compared columns
          */
         @JsonIgnore
         public int compared() {
-            return comparedColumns != null ? comparedColumns : (int) columns.stream().filter(Column::wasCompared).count();
+            return columns.isEmpty() && comparedColumns != null ? comparedColumns : (int) columns.stream().filter(Column::wasCompared).count();
         }
 
         /**
-         * Returns how many columns drifted: as the result says, else those marked drifted.
+         * Returns how many columns drifted: those marked drifted, else (a result without its columns) the count it states.
          *
          * @return the number of drifted columns
          */
         @JsonIgnore
         public int drifted() {
-            return driftedColumns != null ? driftedColumns : (int) columns.stream().filter(Column::drifted).count();
+            return columns.isEmpty() && driftedColumns != null ? driftedColumns : (int) columns.stream().filter(Column::drifted).count();
         }
     }
 

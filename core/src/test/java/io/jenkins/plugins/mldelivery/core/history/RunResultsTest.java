@@ -83,7 +83,7 @@ public class RunResultsTest {
 
         assertThat(RunResults.read(first).digest()).isEqualTo(RunResults.read(second).digest());
 
-        Files.writeString(second.resolve("promote.json"), Files.readString(second.resolve("promote.json")).replace("\"7\"", "\"8\""));
+        Files.writeString(second.resolve("promote.json"), Files.readString(second.resolve("promote.json")).replace("\"version\" : \"7\"", "\"version\" : \"8\""));
         assertThat(RunResults.read(first).digest()).isNotEqualTo(RunResults.read(second).digest());
     }
 }

@@ -2,7 +2,7 @@ package io.jenkins.plugins.mldelivery.core.history.chart;
 
 import edu.hm.hafner.echarts.line.LinesChartModel;
 import io.jenkins.plugins.mldelivery.core.history.BuildRecord;
-import io.jenkins.plugins.mldelivery.core.history.RuleOutcome;
+import io.jenkins.plugins.mldelivery.core.result.GateRecord;
 import io.jenkins.plugins.mldelivery.core.history.TrendWindow;
 
 import java.util.ArrayList;
@@ -45,7 +45,7 @@ public final class MetricTrendChart {
         List<String> groups = groups(window);
         Optional<String> judged = window.newest().map(BuildRecord::gate).stream()
                 .flatMap(gate -> gate.rules().stream())
-                .map(RuleOutcome::metric).filter(Objects::nonNull).map(MetricTrendChart::groupOf)
+                .map(GateRecord.Rule::metric).filter(Objects::nonNull).map(MetricTrendChart::groupOf)
                 .filter(groups::contains).findFirst();
         return judged.isPresent() ? judged : groups.stream().findFirst();
     }
@@ -66,7 +66,7 @@ public final class MetricTrendChart {
 
         SortedSet<String> metrics = new TreeSet<>();
         builds.forEach(record -> record.metrics().keySet().stream().filter(name -> groupOf(name).equals(group)).forEach(metrics::add));
-        List<RuleOutcome> rules = window.newest().map(record -> record.gate() == null ? List.<RuleOutcome>of() : record.gate().rules())
+        List<GateRecord.Rule> rules = window.newest().map(record -> record.gate() == null ? List.<GateRecord.Rule>of() : record.gate().rules())
                 .orElse(List.of());
 
         List<Double> everything = new ArrayList<>();

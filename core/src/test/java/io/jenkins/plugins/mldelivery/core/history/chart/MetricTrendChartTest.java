@@ -5,7 +5,7 @@ import edu.hm.hafner.echarts.line.LineSeries;
 import edu.hm.hafner.echarts.line.LinesChartModel;
 import io.jenkins.plugins.mldelivery.core.history.BuildRecord;
 import io.jenkins.plugins.mldelivery.core.history.GateSummary;
-import io.jenkins.plugins.mldelivery.core.history.RuleOutcome;
+import io.jenkins.plugins.mldelivery.core.result.GateRecord;
 import io.jenkins.plugins.mldelivery.core.history.TrendWindow;
 import io.jenkins.plugins.mldelivery.core.report.ReportFixtures;
 import io.jenkins.plugins.mldelivery.core.result.ResultJson;
@@ -115,8 +115,8 @@ public class MetricTrendChartTest {
         BuildRecord older = record(1, Map.of("accuracy", 0.85, "f1", 0.70), null);
         BuildRecord newest = record(2, Map.of("accuracy", 0.86, "f1", 0.72, "latency_p95_ms", 9.0),
                 new GateSummary("PASSED", List.of(
-                        new RuleOutcome("max_gap(accuracy, by=gender) <= 0.05", null, 0.01, 0.05, true, false, null, null, null),
-                        new RuleOutcome("f1[gender=F] >= champion.f1 - 0.01", "f1[gender=F]", 0.72, 0.70, true, false, null, null, null))));
+                        new GateRecord.Rule("max_gap(accuracy, by=gender) <= 0.05", null, 0.01, 0.05, true, false, null, null, null),
+                        new GateRecord.Rule("f1[gender=F] >= champion.f1 - 0.01", "f1[gender=F]", 0.72, 0.70, true, false, null, null, null))));
 
         assertThat(MetricTrendChart.mainGroup(TrendWindow.of(List.of(newest, older)))).contains("f1");
         assertThat(MetricTrendChart.mainGroup(TrendWindow.of(List.of(older)))).as("without a gate, the first metric")
@@ -126,6 +126,6 @@ public class MetricTrendChartTest {
 
     private static BuildRecord record(final int build, final Map<String, Double> metrics, final GateSummary gate) {
         return new BuildRecord(build, "#" + build, null, Status.PASSED, "digest-" + build, new TreeMap<>(metrics), null, null,
-                gate, List.of(), null, null);
+                gate, List.of(), null, null, null);
     }
 }
