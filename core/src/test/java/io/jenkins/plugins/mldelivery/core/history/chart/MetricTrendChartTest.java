@@ -124,6 +124,40 @@ public class MetricTrendChartTest {
         assertThat(MetricTrendChart.mainGroup(TrendWindow.of(List.of(record(3, Map.of(), null))))).isEmpty();
     }
 
+    @Test
+    public void shouldNotHoldTheTrainingMetricToAThresholdTheGateSetOnAnotherValue() {
+        // training reported roc_auc 0.933; the gate scored the holdout (0.927) and held that to champion - 0.01
+        BuildRecord older = record(1, Map.of("roc_auc", 0.930), gate("roc_auc", 0.925, 0.90));
+        BuildRecord newest = record(2, Map.of("roc_auc", 0.933), gate("roc_auc", 0.927, 0.916));
+
+        JsonNode series = LineChartOption.of(MetricTrendChart.create(TrendWindow.of(List.of(newest, older)), "roc_auc"))
+                .toOption().path("series");
+
+        assertThat(series).hasSize(2);
+        assertThat(series.get(0).path("name").asText()).isEqualTo("roc_auc (training)");
+        assertThat(series.get(0).path("markLine").path("data")).isEmpty();
+        assertThat(series.get(1).path("name").asText()).isEqualTo("roc_auc (as gated)");
+        assertThat(series.get(1).path("data").get(1).asDouble()).isEqualTo(0.927);
+        assertThat(series.get(1).path("markLine").path("data").get(0).path("yAxis").asDouble()).isEqualTo(0.916);
+    }
+
+    @Test
+    public void shouldKeepOneSeriesWhenTheGateJudgedTheTrainingMetricItself() {
+        BuildRecord newest = record(2, Map.of("roc_auc", 0.933), gate("roc_auc", 0.933, 0.916));
+
+        JsonNode series = LineChartOption.of(MetricTrendChart.create(TrendWindow.of(List.of(newest)), "roc_auc"))
+                .toOption().path("series");
+
+        assertThat(series).hasSize(1);
+        assertThat(series.get(0).path("name").asText()).isEqualTo("roc_auc");
+        assertThat(series.get(0).path("markLine").path("data").get(0).path("yAxis").asDouble()).isEqualTo(0.916);
+    }
+
+    private static GateSummary gate(final String metric, final double judged, final double threshold) {
+        return new GateSummary("PASSED", List.of(new GateRecord.Rule(metric + " >= champion." + metric + " - 0.01", metric, judged,
+                threshold, true, false, null, "PASSED", null)));
+    }
+
     private static BuildRecord record(final int build, final Map<String, Double> metrics, final GateSummary gate) {
         return new BuildRecord(build, "#" + build, null, Status.PASSED, "digest-" + build, new TreeMap<>(metrics), null, null,
                 gate, List.of(), null, null, null);
