@@ -95,7 +95,7 @@ public class BadInputMessagesTest {
                 "--model", "m", "--from", train.toString(), "--alias", "champion");
 
         assertOneCleanLine(run);
-        assertThat(run.err()).contains("train.json", "artifacts[0].path", "stay inside");
+        assertThat(run.err()).contains("train.json", "artifacts[0]", "path '../", "stay inside");
     }
 
     @Test(timeout = 60_000)

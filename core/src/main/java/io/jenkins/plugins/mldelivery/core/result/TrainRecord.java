@@ -99,7 +99,7 @@ public record TrainRecord(Integer formatVersion, String step, Status status, Tim
             Required.field(path, "path");
             Required.field(sha256, "sha256");
             if (path.isEmpty() || path.startsWith("/") || path.contains("\\") || ("/" + path + "/").contains("/../")) {
-                throw new IllegalArgumentException("'" + path + "' must be relative to the artifacts directory and stay inside it");
+                throw new IllegalArgumentException("path '" + path + "' must be relative to the artifacts directory and stay inside it");
             }
             if (bytes < 0) {
                 throw new IllegalArgumentException("bytes must not be negative: " + bytes);
