@@ -32,7 +32,9 @@ public class BadInputMessagesTest {
         for (String[] args : List.of(new String[] {"validate"}, new String[] {"validate", "--bogus"},
                 new String[] {"train", "--command", "true"}, new String[] {"gate", "--metrics"},
                 new String[] {"registry", "list"}, new String[] {"canary", "--plan", "p.yaml", "--steps", "x"},
-                new String[] {"report", "--run", "r", "--out", "o.html", "--trend-builds", "0"})) {
+                new String[] {"report", "--run", "r", "--out", "o.html", "--trend-builds", "0"},
+                new String[] {"profile", "--data"}, new String[] {"promote", "--registry", "file:r"},
+                new String[] {"demo", "--bogus"}, new String[] {"registry", "history", "--registry", "file:r", "--nope"})) {
             CommandLineTester.Run run = CommandLineTester.run(args);
 
             assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(ExitCode.BAD_INPUT);

@@ -26,8 +26,8 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The step results of one pipeline run, as JSON trees keyed by their {@code step} field, so that
- * results from newer steps (with fields this reader does not know) are still read.
+ * The step results of one pipeline run, keyed by their {@code step} field, each read once into its
+ * typed record ({@link StepRecords}): fields a newer version added are ignored, malformed results are refused.
  */
 public final class RunResults {
     /**
@@ -105,16 +105,6 @@ public final class RunResults {
      */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /**
-     * Returns the result of a step, if the run has one.
-     *
-     * @param step the step name, e.g. {@code gate}
-     * @return the result's JSON tree
-     */
-    public Optional<JsonNode> step(final String step) {
-        return Optional.ofNullable(byStep.get(step)).map(StepDocument::json);
     }
 
     /**

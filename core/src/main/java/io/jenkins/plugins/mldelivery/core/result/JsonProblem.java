@@ -24,6 +24,13 @@ import java.util.regex.Pattern;
  */
 public final class JsonProblem {
     private static final Pattern QUOTED_VALUE = Pattern.compile("String value \\(\"([^\"]*)\"\\)");
+    private static final Pattern DESERIALIZE = Pattern.compile(
+            "Cannot deserialize value of type (`[^`]*`) from ([A-Za-z-]+) value(?: \\(token `[^`]*`\\))?");
+    private static final Pattern COERCE = Pattern.compile(
+            "Cannot coerce [A-Za-z]+ value \\(\"([^\"]*)\"\\) to (`[^`]*`) value(?: \\(but might if coercion using `CoercionConfig` was enabled\\))?");
+    private static final Pattern UNRECOGNIZED = Pattern.compile(
+            "Unrecognized field \"([^\"]*)\" \\(class [^)]*\\), not marked as ignorable(?: \\([^)]*\\))?");
+    private static final Pattern MISSING_CREATOR = Pattern.compile("Missing required creator property '([^']*)' \\(index \\d+\\)");
     private static final Pattern BACKTICKED = Pattern.compile("`[^`]*`");
     private static final Pattern SOURCE = Pattern.compile("\\s*(at )?\\[Source: [^\\]]*\\]");
     private static final Pattern REFERENCE_CHAIN = Pattern.compile("\\s*\\(through reference chain: [^)]*\\)");
@@ -70,6 +77,11 @@ public final class JsonProblem {
             return null;
         }
         String plain = SOURCE.matcher(message).replaceAll("");
+        plain = DESERIALIZE.matcher(plain).replaceAll(match -> "expected " + friendlyType(match.group(1)) + ", found "
+                + article(match.group(2)));
+        plain = COERCE.matcher(plain).replaceAll(match -> "expected " + friendlyType(match.group(2)) + ", found \"" + match.group(1) + "\"");
+        plain = UNRECOGNIZED.matcher(plain).replaceAll("unknown field '$1'");
+        plain = MISSING_CREATOR.matcher(plain).replaceAll(Required.MISSING + "$1'");
         plain = REFERENCE_CHAIN.matcher(plain).replaceAll("");
         plain = plain.replaceAll("Cannot construct instance of `[^`]*`(, problem:)?\\s*", "");
         plain = plain.replaceAll("Source: REDACTED[^;\\]]*;?", "");
@@ -175,6 +187,17 @@ public final class JsonProblem {
             return "null";
         }
         return "";
+    }
+
+    private static String article(final String kind) {
+        return switch (kind.toLowerCase(Locale.ROOT)) {
+            case "integer", "floating-point" -> "a number";
+            case "string" -> "text";
+            case "boolean" -> "true/false";
+            case "array" -> "a list";
+            case "object" -> "an object";
+            default -> kind.toLowerCase(Locale.ROOT);
+        };
     }
 
     private static String shown(final Object value) {

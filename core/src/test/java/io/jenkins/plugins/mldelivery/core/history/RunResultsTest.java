@@ -25,7 +25,8 @@ public class RunResultsTest {
         RunResults results = RunResults.read(run);
 
         assertThat(results.steps()).containsOnlyKeys("canary", "gate", "promote", "train", "validate");
-        assertThat(results.step("gate")).hasValueSatisfying(gate -> assertThat(gate.path("verdict").asText()).isEqualTo("PASSED"));
+        assertThat(results.record(io.jenkins.plugins.mldelivery.core.result.GateRecord.class))
+                .hasValueSatisfying(gate -> assertThat(gate.verdict()).isEqualTo("PASSED"));
         assertThat(results.sources()).hasSize(5).allSatisfy(source -> assertThat(source.sha256()).hasSize(64));
     }
 

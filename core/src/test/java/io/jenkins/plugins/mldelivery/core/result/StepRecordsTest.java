@@ -87,4 +87,17 @@ public class StepRecordsTest {
         assertThat(JsonProblem.scrub("Non-standard token 'NaN': enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow"))
                 .isEqualTo("'NaN' is not a JSON number (write a finite number, or null where a value may be missing)");
     }
+
+    @Test
+    public void shouldRewordJacksonMessagesMadeElsewhereInPlainWords() {
+        assertThat(JsonProblem.scrub("p.json:1:13: Cannot deserialize value of type `java.util.ArrayList<io.jenkins.plugins.mldelivery"
+                + ".core.profile.ColumnProfile>` from Integer value (token `JsonToken.VALUE_NUMBER_INT`)"))
+                .isEqualTo("p.json:1:13: expected a list, found a number");
+        assertThat(JsonProblem.scrub("s.json: Cannot coerce String value (\"x\") to `java.lang.Double` value "
+                + "(but might if coercion using `CoercionConfig` was enabled)")).isEqualTo("s.json: expected a number, found \"x\"");
+        assertThat(JsonProblem.scrub("schema.json: Unrecognized field \"colums\" (class io.jenkins.plugins.mldelivery.core.validation.Schema), "
+                + "not marked as ignorable (2 known properties: \"columns\", \"rules\"])")).startsWith("schema.json: unknown field 'colums'");
+        assertThat(JsonProblem.scrub("x.json: Missing required creator property 'name' (index 0)"))
+                .isEqualTo("x.json: missing required field 'name'");
+    }
 }
