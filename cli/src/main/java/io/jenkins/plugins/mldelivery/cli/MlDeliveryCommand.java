@@ -43,8 +43,10 @@ public final class MlDeliveryCommand implements Runnable {
      * @return the configured command line
      */
     public static CommandLine newCommandLine() {
+        ErrorReporter reporter = new ErrorReporter();
         return new CommandLine(new MlDeliveryCommand())
-                .setExecutionExceptionHandler(new ErrorReporter())
+                .setExecutionExceptionHandler(reporter)
+                .setParameterExceptionHandler(reporter)
                 .setCaseInsensitiveEnumValuesAllowed(true);
     }
 

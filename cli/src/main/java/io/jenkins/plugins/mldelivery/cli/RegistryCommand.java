@@ -1,6 +1,7 @@
 package io.jenkins.plugins.mldelivery.cli;
 
 import io.jenkins.plugins.mldelivery.core.io.BadInputException;
+import io.jenkins.plugins.mldelivery.core.mlflow.MlflowClient;
 import io.jenkins.plugins.mldelivery.core.mlflow.MlflowCredentials;
 import io.jenkins.plugins.mldelivery.core.registry.AliasMove;
 import io.jenkins.plugins.mldelivery.core.registry.ModelRegistry;
@@ -65,6 +66,9 @@ public final class RegistryCommand implements Runnable {
         private String build;
     }
 
+    /** How long a silent registry server is waited for before the user is told what is going on. */
+    static final java.time.Duration WAIT_NOTICE_AFTER = java.time.Duration.ofSeconds(3);
+
     /** Base of the actions: each reports on one registry. */
     abstract static class Action extends StepCommand<RegistryReport> {
         // not mixinStandardHelpOptions: its -V/--version would take the actions' --version N
@@ -75,6 +79,39 @@ public final class RegistryCommand implements Runnable {
         Where where;
 
         private final Instant start = Instant.now();
+
+        private java.util.Timer watchdog;
+
+        /**
+         * Opens the registry; an MLflow server that has not answered after a few seconds is named on
+         * standard error with how long the wait is bounded by, so a frozen server is never silent.
+         */
+        ModelRegistry open() {
+            RegistryUri uri = RegistryUri.parse(where.registry);
+            if (uri.kind() == RegistryUri.Kind.MLFLOW) {
+                MlflowClient client = MlflowClient.at(uri.server()).build();
+                long seconds = client.requestTimeout().toSeconds();
+                String notice = spec().commandLine().getCommandName() + ": waiting for the MLflow server at " + uri.server()
+                        + " to answer (each request gives up after " + seconds + " s, " + client.maxAttempts()
+                        + " tries at most; set MLFLOW_HTTP_REQUEST_TIMEOUT=SECONDS to change)";
+                watchdog = new java.util.Timer("mlflow-wait-notice", true);
+                watchdog.schedule(new java.util.TimerTask() {
+                    @Override
+                    public void run() {
+                        err().println(notice);
+                        err().flush();
+                    }
+                }, WAIT_NOTICE_AFTER.toMillis());
+            }
+            return where.open();
+        }
+
+        @Override
+        protected void finished() {
+            if (watchdog != null) {
+                watchdog.cancel();
+            }
+        }
 
         Timing timing() {
             return Timing.since(start, Clock.systemUTC());
@@ -89,7 +126,7 @@ public final class RegistryCommand implements Runnable {
 
         @Override
         protected RegistryReport execute() {
-            ModelRegistry registry = where.open();
+            ModelRegistry registry = open();
             if (model == null) {
                 List<RegisteredModel> models = registry.models().stream()
                         .map(name -> registry.findModel(name).orElseThrow()).toList();
@@ -121,7 +158,7 @@ public final class RegistryCommand implements Runnable {
 
         @Override
         protected RegistryReport execute() {
-            ModelRegistry registry = where.open();
+            ModelRegistry registry = open();
             ModelVersion version = which.version != null ? registry.version(model, which.version)
                     : registry.resolveAlias(model, which.alias).orElseThrow(() -> new BadInputException(
                             "registry " + registry.uri() + ": model '" + model + "' has no alias '" + which.alias + "'"));
@@ -142,7 +179,7 @@ public final class RegistryCommand implements Runnable {
 
         @Override
         protected RegistryReport execute() {
-            ModelRegistry registry = where.open();
+            ModelRegistry registry = open();
             List<AliasMove> history = registry.aliasHistory(model, alias);
             return new RegistryReport("history", registry.uri(), model, null, null, null, null, null, history, null, timing());
         }
@@ -163,7 +200,7 @@ public final class RegistryCommand implements Runnable {
 
         @Override
         protected RegistryReport execute() {
-            ModelRegistry registry = where.open();
+            ModelRegistry registry = open();
             AliasMove move = registry.rollback(model, alias, PromoteCommand.note(who.who, who.build).because(who.reason));
             return new RegistryReport("rollback", registry.uri(), model, null, null, null, null, null, null, move, timing());
         }
@@ -190,7 +227,7 @@ public final class RegistryCommand implements Runnable {
 
         @Override
         protected RegistryReport execute() {
-            ModelRegistry registry = where.open();
+            ModelRegistry registry = open();
             ModelVersion changed = registry.setStage(model, version, Stage.of(stage), archiveExisting,
                     PromoteCommand.note(who.who, who.build).because(who.reason));
             return new RegistryReport("stage", registry.uri(), model, null, null, null, changed, null, null, null, timing());

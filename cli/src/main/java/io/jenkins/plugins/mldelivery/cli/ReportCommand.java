@@ -68,6 +68,8 @@ public final class ReportCommand implements Callable<Integer> {
         StandaloneReport.Outcome outcome = StandaloneReport.write(new StandaloneReport.Request(run, history, out, markdown,
                 build == null ? OptionalInt.empty() : OptionalInt.of(build), championMetrics, trendBuilds));
         PrintWriter writer = spec.commandLine().getOut();
+        outcome.warnings().forEach(warning -> spec.commandLine().getErr().println("report: warning: " + warning));
+        spec.commandLine().getErr().flush();
         writer.println("report: build " + outcome.record().label() + " (" + outcome.record().status() + "), "
                 + outcome.charts() + " charts, trends over " + outcome.trendBuilds()
                 + (outcome.trendBuilds() == 1 ? " build" : " builds") + " -> " + out);

@@ -33,7 +33,13 @@ public abstract class StepCommand<R extends StepResult> implements Callable<Inte
 
     @Override
     public final Integer call() throws Exception {
-        R result = execute();
+        R result;
+        try {
+            result = execute();
+        }
+        finally {
+            finished();
+        }
         if (json != null) {
             ResultJson.write(json, result);
         }
@@ -41,6 +47,22 @@ public abstract class StepCommand<R extends StepResult> implements Callable<Inte
         out.println(result.summary());
         out.flush();
         return exitCode(result);
+    }
+
+    /**
+     * Called when the step has run, whether it returned or threw; releases what {@link #execute()} started.
+     */
+    protected void finished() {
+        // nothing to release by default
+    }
+
+    /**
+     * Returns the command's specification (its name, options, output streams).
+     *
+     * @return the spec
+     */
+    protected CommandSpec spec() {
+        return spec;
     }
 
     /**

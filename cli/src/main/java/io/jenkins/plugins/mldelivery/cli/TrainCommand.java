@@ -20,6 +20,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -160,12 +161,24 @@ public final class TrainCommand extends StepCommand<TrainResult> {
         if (sweep == null && (sweepMetric != null || sweepDirection != null || parallel != null)) {
             throw new BadInputException("--sweep-metric, --sweep-direction and --parallel need --sweep FILE");
         }
+        if (tailLines < 0) {
+            throw new BadInputException("--tail-lines " + tailLines + ": expected 0 or more lines to keep");
+        }
+        if (Files.exists(workDir) && !Files.isDirectory(workDir)) {
+            throw new BadInputException("--workdir " + workDir + ": is a file, not a directory (give the directory the command runs in)");
+        }
         TrainingRequest request = request();
         PrintWriter out = out();
-        out.println("train: running " + request.command().display() + " in " + request.workDir().toAbsolutePath().normalize());
-        out.flush();
+        // said only once the training is under way (its first line of output, or its summary), so that
+        // a refusal of bad input before anything ran is the one line the user sees
+        String running = "train: running " + request.command().display() + " in " + request.workDir().toAbsolutePath().normalize();
+        boolean[] said = new boolean[1];
         Trainer trainer = new Trainer(line -> {
             synchronized (out) {
+                if (!said[0]) {
+                    out.println(running);
+                    said[0] = true;
+                }
                 out.println(line);
                 out.flush();
             }
@@ -184,6 +197,12 @@ public final class TrainCommand extends StepCommand<TrainResult> {
         }
         else {
             result = trainer.train(request);
+        }
+        synchronized (out) {
+            if (!said[0]) {
+                out.println(running);
+                said[0] = true;
+            }
         }
         return tracking == null ? result : tracking.log(result, new TrackingContext(runName(), buildUrl, null, mlflowTags));
     }

@@ -1,8 +1,14 @@
 package io.jenkins.plugins.mldelivery.core.history;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.mldelivery.core.result.CanaryRecord;
+import io.jenkins.plugins.mldelivery.core.result.GateRecord;
+import io.jenkins.plugins.mldelivery.core.result.PromoteRecord;
+import io.jenkins.plugins.mldelivery.core.result.PromoteRecord.AliasMove;
+import io.jenkins.plugins.mldelivery.core.result.RecordedStep;
 import io.jenkins.plugins.mldelivery.core.result.Status;
+import io.jenkins.plugins.mldelivery.core.result.TrainRecord;
+import io.jenkins.plugins.mldelivery.core.result.ValidateRecord;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +21,7 @@ import java.util.TreeMap;
 
 /**
  * What one build leaves for trends: its metrics, data quality, drift summary, gate outcome, alias
- * moves, canary outcome and lineage, made from that run's step results. A few kilobytes, so a
+ * moves, canary outcome and lineage, made from that run's typed step results. A few kilobytes, so a
  * history stores one per build and a trend reads only the builds it shows.
  *
  * @param build        the build number; trends order records by it
@@ -27,14 +33,15 @@ import java.util.TreeMap;
  * @param dataQuality  the validated batch's figures, or null if the run did not validate data
  * @param drift        the drift summary, or null if the run did not test drift
  * @param gate         the gate's outcome, or null if the run had no gate
- * @param aliasMoves   the registry aliases the run moved
+ * @param aliasMoves   the registry aliases the run moved (none when a promotion was refused)
+ * @param promotion    a promotion the run attempted that moved nothing, or null
  * @param canary       the canary's outcome, or null if the run had no canary
  * @param lineage      what the model was trained from, or null if the run did not train
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BuildRecord(int build, String label, Instant recordedAt, Status status, String runDigest,
         SortedMap<String, Double> metrics, DataQuality dataQuality, DriftSummary drift, GateSummary gate,
-        List<AliasMove> aliasMoves, CanarySummary canary, Lineage lineage) {
+        List<AliasMove> aliasMoves, RefusedPromotion promotion, CanarySummary canary, TrainRecord.Lineage lineage) {
     /** Validates and copies the fields. */
     public BuildRecord {
         if (build < 0) {
@@ -47,6 +54,17 @@ public record BuildRecord(int build, String label, Instant recordedAt, Status st
     }
 
     /**
+     * A promotion that was attempted and moved nothing: the alias still points where it did.
+     *
+     * @param model  the model
+     * @param alias  the alias it would have moved
+     * @param reason why it was refused, or null
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RefusedPromotion(String model, String alias, String reason) {
+    }
+
+    /**
      * Makes the record of a run.
      *
      * @param run   the run's step results
@@ -55,17 +73,19 @@ public record BuildRecord(int build, String label, Instant recordedAt, Status st
      * @return the record
      */
     public static BuildRecord of(final RunResults run, final int build, final String label) {
-        Optional<JsonNode> validate = run.step("validate");
-        Optional<JsonNode> train = run.step("train");
-        JsonNode drift = validate.map(v -> JsonFields.object(v, "drift"))
-                .orElseGet(() -> run.step("drift").orElse(null));
+        Optional<ValidateRecord> validate = run.record(ValidateRecord.class);
+        Optional<TrainRecord> train = run.record(TrainRecord.class);
+        Optional<GateRecord> gate = run.record(GateRecord.class);
+        Optional<PromoteRecord> promote = run.record(PromoteRecord.class);
         List<AliasMove> moves = new ArrayList<>();
-        run.step("promote").map(AliasMove::from).ifPresent(moves::add);
-        return new BuildRecord(build, label, finishedAt(run), status(run), run.digest(), metrics(run),
-                validate.map(DataQuality::from).orElse(null), DriftSummary.from(drift),
-                run.step("gate").map(GateSummary::from).orElse(null), moves,
-                run.step("canary").map(CanarySummary::from).orElse(null),
-                train.map(t -> Lineage.from(JsonFields.object(t, "lineage"))).orElse(null));
+        promote.flatMap(PromoteRecord::aliasMove).ifPresent(moves::add);
+        RefusedPromotion refused = promote.filter(p -> !p.moved())
+                .map(p -> new RefusedPromotion(p.model(), p.alias(), p.refusal())).orElse(null);
+        return new BuildRecord(build, label, finishedAt(run), status(run), run.digest(), metrics(train, gate),
+                validate.map(DataQuality::from).orElse(null), validate.map(ValidateRecord::drift).map(DriftSummary::from).orElse(null),
+                gate.map(GateSummary::from).orElse(null), moves, refused,
+                run.record(CanaryRecord.class).map(CanarySummary::from).orElse(null),
+                train.map(TrainRecord::lineage).orElse(null));
     }
 
     /**
@@ -79,44 +99,21 @@ public record BuildRecord(int build, String label, Instant recordedAt, Status st
     }
 
     /** Metrics come from training; a run that only gates a given metrics file has them in its gate result. */
-    private static SortedMap<String, Double> metrics(final RunResults run) {
-        SortedMap<String, Double> metrics = run.step("train").map(t -> JsonFields.numbers(t, "metrics")).orElseGet(TreeMap::new);
+    private static SortedMap<String, Double> metrics(final Optional<TrainRecord> train, final Optional<GateRecord> gate) {
+        SortedMap<String, Double> metrics = new TreeMap<>(train.map(TrainRecord::metrics).orElse(java.util.Map.of()));
         if (metrics.isEmpty()) {
-            metrics = run.step("gate").map(g -> JsonFields.numbers(g, "metrics")).orElseGet(TreeMap::new);
+            metrics.putAll(gate.map(GateRecord::metrics).orElse(java.util.Map.of()));
         }
+        metrics.values().removeIf(value -> value == null || !Double.isFinite(value));
         return metrics;
     }
 
     private static Status status(final RunResults run) {
-        Status worst = Status.PASSED;
-        for (RunResults.StepDocument document : run.steps().values()) {
-            String status = JsonFields.text(document.json(), "status");
-            if (status != null) {
-                try {
-                    worst = worst.and(Status.valueOf(status));
-                }
-                catch (IllegalArgumentException e) {
-                    worst = worst.and(Status.WARNING); // a status this version does not know deserves a look
-                }
-            }
-        }
-        return worst;
+        return run.records().stream().map(RecordedStep::status).reduce(Status.PASSED, Status::and);
     }
 
     private static Instant finishedAt(final RunResults run) {
-        Instant latest = null;
-        for (RunResults.StepDocument document : run.steps().values()) {
-            String finished = JsonFields.text(JsonFields.object(document.json(), "timing"), "finishedAt");
-            if (finished != null) {
-                try {
-                    Instant instant = Instant.parse(finished);
-                    latest = latest == null || instant.isAfter(latest) ? instant : latest;
-                }
-                catch (java.time.format.DateTimeParseException e) {
-                    // a timing we cannot read does not change what the record says
-                }
-            }
-        }
-        return latest;
+        return run.records().stream().map(RecordedStep::timing).filter(Objects::nonNull)
+                .map(io.jenkins.plugins.mldelivery.core.result.Timing::finishedAt).max(Instant::compareTo).orElse(null);
     }
 }

@@ -1,7 +1,8 @@
 package io.jenkins.plugins.mldelivery.core.history;
 
+import io.jenkins.plugins.mldelivery.core.result.CanaryRecord;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.List;
 import java.util.Objects;
@@ -27,11 +28,9 @@ public record CanarySummary(String decision, int steps, Double finalWeight, Doub
      * @param canary the result
      * @return the summary
      */
-    static CanarySummary from(final JsonNode canary) {
-        String decision = JsonFields.text(canary, "decision");
-        List<JsonNode> steps = JsonFields.array(canary, "steps");
-        JsonNode last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
-        return new CanarySummary(decision == null ? "UNKNOWN" : decision, steps.size(),
-                JsonFields.number(last, "weight"), JsonFields.number(last, "score"));
+    static CanarySummary from(final CanaryRecord canary) {
+        List<CanaryRecord.Step> steps = canary.steps();
+        CanaryRecord.Step last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
+        return new CanarySummary(canary.decision(), steps.size(), last == null ? null : last.weight(), last == null ? null : last.score());
     }
 }

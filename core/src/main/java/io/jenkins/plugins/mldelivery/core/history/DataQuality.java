@@ -1,6 +1,7 @@
 package io.jenkins.plugins.mldelivery.core.history;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.mldelivery.core.result.ValidateRecord;
+
 
 import java.util.Collections;
 import java.util.Objects;
@@ -22,62 +23,22 @@ public record DataQuality(long rows, int violations, SortedMap<String, Double> m
     }
 
     /**
-     * Reads a validate result.
+     * Reads a validate result: its rows, its violations, and the share of missing values of each
+     * column the drift test counted on the current side.
      *
      * @param validate the result
      * @return the figures
      */
-    static DataQuality from(final JsonNode validate) {
-        Double rows = JsonFields.number(validate, "rows");
-        long rowCount = rows == null ? 0 : rows.longValue();
-        return new DataQuality(rowCount, JsonFields.array(validate, "violations").size(), missingRates(validate, rowCount));
-    }
-
-    /**
-     * Reads the share of missing values per column from whichever per-column figures the result carries:
-     * {@code columns[]} or {@code profile.columns[]} entries with {@code missingRate}, or with a missing
-     * count ({@code missing}/{@code missingCount}) and a non-missing count ({@code count}/{@code nonMissing}),
-     * or failing that the row count; else the current side's counts of the drift columns
-     * ({@code drift.columns[].current} {@code {present, missing}}).
-     */
-    private static SortedMap<String, Double> missingRates(final JsonNode validate, final long rows) {
+    static DataQuality from(final ValidateRecord validate) {
         SortedMap<String, Double> rates = new TreeMap<>();
-        for (JsonNode column : JsonFields.array(JsonFields.object(validate, "drift"), "columns")) {
-            JsonNode current = JsonFields.object(column, "current");
-            Double present = JsonFields.number(current, "present");
-            Double missing = JsonFields.number(current, "missing");
-            String name = JsonFields.text(column, "name");
-            if (name != null && present != null && missing != null && present + missing > 0) {
-                rates.put(name, missing / (present + missing));
+        if (validate.drift() != null) {
+            for (ValidateRecord.Column column : validate.drift().columns()) {
+                ValidateRecord.Counts current = column.current();
+                if (current != null && current.present() + current.missing() > 0) {
+                    rates.put(column.name(), (double) current.missing() / (current.present() + current.missing()));
+                }
             }
         }
-        JsonNode profile = JsonFields.object(validate, "profile");
-        for (JsonNode column : JsonFields.array(validate, "columns").isEmpty()
-                ? JsonFields.array(profile, "columns") : JsonFields.array(validate, "columns")) {
-            String name = JsonFields.text(column, "name");
-            Double rate = missingRate(column, rows);
-            if (name != null && rate != null) {
-                rates.put(name, rate);
-            }
-        }
-        return rates;
-    }
-
-    private static Double missingRate(final JsonNode column, final long rows) {
-        Double rate = JsonFields.number(column, "missingRate");
-        if (rate != null) {
-            return rate;
-        }
-        Double missing = first(JsonFields.number(column, "missing"), JsonFields.number(column, "missingCount"));
-        if (missing == null) {
-            return null;
-        }
-        Double present = first(JsonFields.number(column, "nonMissing"), JsonFields.number(column, "count"));
-        double total = present != null ? present + missing : rows;
-        return total > 0 ? missing / total : null;
-    }
-
-    private static Double first(final Double a, final Double b) {
-        return a != null ? a : b;
+        return new DataQuality(validate.rows() == null ? 0 : validate.rows(), validate.violations().size(), rates);
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.mldelivery.core.history;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.mldelivery.core.result.ValidateRecord;
+
 
 import java.util.List;
 import java.util.Objects;
@@ -11,7 +12,7 @@ import java.util.Objects;
  *
  * @param datasetDrift   whether the step declared drift of the dataset as a whole
  * @param driftedShare   the share of features declared drifted, 0..1
- * @param columns        how many features were tested
+ * @param columns        how many features were compared (columns the policy ignores are not)
  * @param driftedColumns how many features were declared drifted
  * @param mostDrifted    the most drifted features first, at most {@link #KEPT} of them
  */
@@ -28,31 +29,29 @@ public record DriftSummary(boolean datasetDrift, double driftedShare, int column
     /**
      * Reads the contract's {@code drift} object of a validate result.
      *
-     * @param drift the JSON object, or null
-     * @return the summary, or null if there is no drift object
+     * @param drift the drift, or null
+     * @return the summary, or null if there is no drift
      */
-    static DriftSummary from(final JsonNode drift) {
-        if (drift == null || !drift.isObject()) {
+    static DriftSummary from(final ValidateRecord.Drift drift) {
+        if (drift == null) {
             return null;
         }
         List<FeatureDrift> all = features(drift);
-        int drifted = (int) all.stream().filter(FeatureDrift::drifted).count();
-        Double share = JsonFields.number(drift, "driftedShare");
-        return new DriftSummary(JsonFields.isTrue(drift, "datasetDrift"),
-                share != null ? share : all.isEmpty() ? 0 : (double) drifted / all.size(),
-                all.size(), drifted, all.stream().limit(KEPT).toList());
+        int compared = drift.compared();
+        int drifted = drift.drifted();
+        double share = drift.driftedShare() != null ? drift.driftedShare() : compared == 0 ? 0 : (double) drifted / compared;
+        return new DriftSummary(drift.datasetDrift(), share, compared, drifted, all.stream().limit(KEPT).toList());
     }
 
     /**
      * Reads every feature of the contract's {@code drift.columns[]}, most drifted first.
      *
-     * @param drift the drift object of a validate result
+     * @param drift the drift of a validate result
      * @return the features
      */
-    public static List<FeatureDrift> features(final JsonNode drift) {
-        return JsonFields.array(drift, "columns").stream()
+    public static List<FeatureDrift> features(final ValidateRecord.Drift drift) {
+        return drift.columns().stream()
                 .map(FeatureDrift::from)
-                .filter(Objects::nonNull)
                 .sorted(FeatureDrift.MOST_DRIFTED_FIRST)
                 .toList();
     }

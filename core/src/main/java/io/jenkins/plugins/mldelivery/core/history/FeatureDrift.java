@@ -1,7 +1,8 @@
 package io.jenkins.plugins.mldelivery.core.history;
 
+import io.jenkins.plugins.mldelivery.core.result.ValidateRecord;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.Comparator;
 import java.util.Objects;
@@ -42,19 +43,13 @@ public record FeatureDrift(String name, String type, String method, Double stati
     /**
      * Reads one entry of the contract's {@code drift.columns[]}.
      *
-     * @param column the JSON object
-     * @return the feature's drift, or null if the entry has no name
+     * @param column the column's drift
+     * @return the feature's drift
      */
-    static FeatureDrift from(final JsonNode column) {
-        String name = JsonFields.text(column, "name");
-        if (name == null) {
-            return null;
-        }
-        return new FeatureDrift(name, JsonFields.text(column, "type"), JsonFields.text(column, "method"),
-                JsonFields.number(column, "statistic"), JsonFields.number(column, "pValue"),
-                JsonFields.number(column, "pValueAdjusted"), JsonFields.text(column, "effectMeasure"),
-                JsonFields.number(column, "effectSize"), JsonFields.number(column, "threshold"),
-                JsonFields.isTrue(column, "drifted"), JsonFields.text(column, "reason"));
+    static FeatureDrift from(final ValidateRecord.Column column) {
+        return new FeatureDrift(column.name(), column.type(), column.method(), column.statistic(), column.pValue(),
+                column.pValueAdjusted(), column.effectMeasure(), column.effectSize(), column.threshold(), column.drifted(),
+                column.reason());
     }
 
     /**

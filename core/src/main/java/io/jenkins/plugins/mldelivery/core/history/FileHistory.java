@@ -13,7 +13,9 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,9 +31,11 @@ public final class FileHistory implements Iterable<BuildRecord> {
     private static final Pattern RECORD_FILE = Pattern.compile("(\\d{1,9})\\.json");
 
     private final Path directory;
+    private final Consumer<String> warnings;
 
-    private FileHistory(final Path directory) {
+    private FileHistory(final Path directory, final Consumer<String> warnings) {
         this.directory = directory;
+        this.warnings = warnings;
     }
 
     /**
@@ -42,10 +46,23 @@ public final class FileHistory implements Iterable<BuildRecord> {
      * @throws BadInputException if the path exists but is not a directory
      */
     public static FileHistory open(final Path directory) {
+        return open(directory, warning -> { });
+    }
+
+    /**
+     * Opens a history directory, telling {@code warnings} about each record that cannot be read: such a
+     * record is skipped (a trend without that build), never a reason to refuse every later report.
+     *
+     * @param directory the directory
+     * @param warnings  told one line per skipped record, naming its file and what is wrong
+     * @return the history
+     * @throws BadInputException if the path exists but is not a directory
+     */
+    public static FileHistory open(final Path directory, final Consumer<String> warnings) {
         if (Files.exists(directory) && !Files.isDirectory(directory)) {
             throw new BadInputException(directory + ": is a file, expected a history directory");
         }
-        return new FileHistory(directory);
+        return new FileHistory(directory, Objects.requireNonNull(warnings, "warnings"));
     }
 
     /**
@@ -82,7 +99,7 @@ public final class FileHistory implements Iterable<BuildRecord> {
      * Iterates the records newest first, reading each file only when it is reached.
      *
      * @return the iterator
-     * @throws BadInputException from {@code next()} if a record file is malformed
+     * (a record file that cannot be read is skipped, with a warning to the history's listener)
      */
     @Override
     public Iterator<BuildRecord> iterator() {
@@ -108,18 +125,25 @@ public final class FileHistory implements Iterable<BuildRecord> {
     private Iterator<BuildRecord> newestFirst(final List<Integer> numbers, final BuildRecord substitute) {
         Iterator<Integer> builds = numbers.iterator();
         return new Iterator<>() {
+            private BuildRecord ahead;
+
             @Override
             public boolean hasNext() {
-                return builds.hasNext();
+                while (ahead == null && builds.hasNext()) {
+                    int build = builds.next();
+                    ahead = substitute != null && substitute.build() == build ? substitute : read(build).orElse(null);
+                }
+                return ahead != null;
             }
 
             @Override
             public BuildRecord next() {
-                if (!builds.hasNext()) {
+                if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                int build = builds.next();
-                return substitute != null && substitute.build() == build ? substitute : read(build);
+                BuildRecord next = ahead;
+                ahead = null;
+                return next;
             }
         };
     }
@@ -167,8 +191,15 @@ public final class FileHistory implements Iterable<BuildRecord> {
         AtomicFiles.write(fileOf(record.build()), ResultJson.toJson(record).getBytes(StandardCharsets.UTF_8));
     }
 
-    private BuildRecord read(final int build) {
-        return ResultJson.read(fileOf(build), BuildRecord.class);
+    /** Reads a record; one that cannot be read is skipped with a warning naming its file. */
+    private Optional<BuildRecord> read(final int build) {
+        try {
+            return Optional.of(ResultJson.read(fileOf(build), BuildRecord.class));
+        }
+        catch (BadInputException | java.io.UncheckedIOException e) {
+            warnings.accept(e.getMessage() + " (history record skipped; delete or fix the file)");
+            return Optional.empty();
+        }
     }
 
     private Path fileOf(final int build) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.mldelivery.core.history;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.mldelivery.core.result.GateRecord;
+
 
 import java.util.List;
 import java.util.Objects;
@@ -11,7 +12,7 @@ import java.util.Objects;
  * @param verdict the verdict, e.g. {@code PASSED} or {@code FAILED}
  * @param rules   the rules in the order the gate evaluated them
  */
-public record GateSummary(String verdict, List<RuleOutcome> rules) {
+public record GateSummary(String verdict, List<GateRecord.Rule> rules) {
     /** Copies the list. */
     public GateSummary {
         Objects.requireNonNull(verdict, "verdict");
@@ -24,13 +25,8 @@ public record GateSummary(String verdict, List<RuleOutcome> rules) {
      * @param gate the result
      * @return the summary
      */
-    static GateSummary from(final JsonNode gate) {
-        String verdict = JsonFields.text(gate, "verdict");
-        if (verdict == null) {
-            verdict = JsonFields.text(gate, "status");
-        }
-        return new GateSummary(verdict == null ? "UNKNOWN" : verdict,
-                JsonFields.array(gate, "rules").stream().map(RuleOutcome::from).filter(Objects::nonNull).toList());
+    static GateSummary from(final GateRecord gate) {
+        return new GateSummary(gate.verdict(), gate.rules());
     }
 
     /**
@@ -38,7 +34,7 @@ public record GateSummary(String verdict, List<RuleOutcome> rules) {
      *
      * @return the failed rules
      */
-    public List<RuleOutcome> failedRules() {
-        return rules.stream().filter(RuleOutcome::failed).toList();
+    public List<GateRecord.Rule> failedRules() {
+        return rules.stream().filter(GateRecord.Rule::failed).toList();
     }
 }

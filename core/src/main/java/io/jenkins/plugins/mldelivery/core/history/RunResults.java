@@ -1,11 +1,14 @@
 package io.jenkins.plugins.mldelivery.core.history;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.mldelivery.core.io.BadInputException;
 import io.jenkins.plugins.mldelivery.core.io.FileDigest;
 import io.jenkins.plugins.mldelivery.core.result.InputIdentity;
+import io.jenkins.plugins.mldelivery.core.result.JsonProblem;
+import io.jenkins.plugins.mldelivery.core.result.RecordedStep;
+import io.jenkins.plugins.mldelivery.core.result.StepRecords;
+import io.jenkins.plugins.mldelivery.core.result.ValidateRecord;
 import io.jenkins.plugins.mldelivery.core.result.ResultJson;
 
 import java.io.IOException;
@@ -23,8 +26,8 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The step results of one pipeline run, as JSON trees keyed by their {@code step} field, so that
- * results from newer steps (with fields this reader does not know) are still read.
+ * The step results of one pipeline run, keyed by their {@code step} field, each read once into its
+ * typed record ({@link StepRecords}): fields a newer version added are ignored, malformed results are refused.
  */
 public final class RunResults {
     /**
@@ -45,13 +48,15 @@ public final class RunResults {
      * One step result and where it came from.
      *
      * @param source a name for people: the file it was read from, or the build step that made it
-     * @param json   the result as written by {@code --json}
+     * @param json   the result as written by {@code --json}, for the charts that draw its free-form parts
+     * @param record the result as its typed record, which every reader reads
      */
-    public record StepDocument(String source, JsonNode json) {
+    public record StepDocument(String source, JsonNode json, RecordedStep record) {
         /** Validates the fields. */
         public StepDocument {
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(json, "json");
+            Objects.requireNonNull(record, "record");
         }
     }
 
@@ -81,10 +86,9 @@ public final class RunResults {
         for (Path file : files) {
             byte[] content = readBytes(file);
             JsonNode json = parse(file, content);
-            String step = JsonFields.text(json, "step");
-            if (json.isObject() && step != null && KNOWN_STEPS.contains(step)) { // List.of refuses to look for null
-                builder.add(new StepDocument(file.toString(), json),
-                        new InputIdentity(file.toString(), content.length, FileDigest.sha256Hex(content)));
+            JsonNode step = json.get("step");
+            if (json.isObject() && step != null && step.isTextual() && KNOWN_STEPS.contains(step.asText())) {
+                builder.add(file.toString(), json, new InputIdentity(file.toString(), content.length, FileDigest.sha256Hex(content)));
             }
         }
         if (builder.byStep.isEmpty()) {
@@ -104,13 +108,26 @@ public final class RunResults {
     }
 
     /**
-     * Returns the result of a step, if the run has one.
+     * Returns the typed record of a step's result, if the run has one.
      *
-     * @param step the step name, e.g. {@code gate}
-     * @return the result's JSON tree
+     * @param type the record type, e.g. {@code GateRecord.class}
+     * @param <T>  the record type
+     * @return the first result of that type, in step order ({@code drift} before {@code validate})
      */
-    public Optional<JsonNode> step(final String step) {
-        return Optional.ofNullable(byStep.get(step)).map(StepDocument::json);
+    public <T extends RecordedStep> Optional<T> record(final Class<T> type) {
+        if (type == ValidateRecord.class && byStep.containsKey("validate")) {
+            return Optional.of(type.cast(byStep.get("validate").record())); // a validate result before a drift result of its own
+        }
+        return byStep.values().stream().map(StepDocument::record).filter(type::isInstance).map(type::cast).findFirst();
+    }
+
+    /**
+     * Returns the typed records of every result, in step-name order.
+     *
+     * @return the records
+     */
+    public List<RecordedStep> records() {
+        return byStep.values().stream().map(StepDocument::record).toList();
     }
 
     /**
@@ -156,9 +173,7 @@ public final class RunResults {
             return ResultJson.mapper().readTree(content);
         }
         catch (JsonProcessingException e) {
-            JsonLocation location = e.getLocation();
-            String where = location == null ? "" : ":" + location.getLineNr() + ":" + location.getColumnNr();
-            throw new BadInputException(file + where + ": " + e.getOriginalMessage());
+            throw new BadInputException(JsonProblem.message(file, e));
         }
         catch (IOException e) {
             throw new UncheckedIOException(file + ": " + e.getMessage(), e);
@@ -183,17 +198,16 @@ public final class RunResults {
          * @throws BadInputException if the result has no step or that step already has a result
          */
         public Builder add(final String source, final JsonNode json) {
-            return add(new StepDocument(source, json), null);
+            return add(source, json, null);
         }
 
-        private Builder add(final StepDocument document, final InputIdentity identity) {
-            String step = JsonFields.text(document.json(), "step");
-            if (step == null || step.isBlank()) {
-                throw new BadInputException(document.source() + ": not a step result (no \"step\" field)");
-            }
-            if (!KNOWN_STEPS.contains(step)) {
+        private Builder add(final String source, final JsonNode json, final InputIdentity identity) {
+            Optional<RecordedStep> record = StepRecords.of(source, json);
+            if (record.isEmpty()) {
                 return this; // a step the report has nothing to show for
             }
+            String step = record.get().step();
+            StepDocument document = new StepDocument(source, json, record.get());
             StepDocument previous = byStep.putIfAbsent(step, document);
             if (previous != null) {
                 throw new BadInputException(document.source() + ": a second '" + step + "' result in this run (the first is "

@@ -146,6 +146,24 @@ public final class MlflowClient {
         }
     }
 
+    /**
+     * Returns how long one request waits for the server's answer before it is tried again or given up.
+     *
+     * @return the request timeout
+     */
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    /**
+     * Returns how many times a request is tried.
+     *
+     * @return the number of attempts
+     */
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+
     private JsonNode send(final String method, final String endpoint, final String query,
             final BodyPublisher body, final String contentType) {
         URI uri = URI.create(baseUri + (endpoint.startsWith("/") ? endpoint : API_PREFIX + endpoint) + query);
@@ -266,13 +284,15 @@ public final class MlflowClient {
 
     /** Builds a client; the defaults follow MLflow's own Python client. */
     public static final class Builder {
+        private static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
         private final URI baseUri;
         private MlflowCredentials credentials = MlflowCredentials.none();
         private int maxAttempts = 4;
         private Duration initialBackoff = Duration.ofMillis(250);
         private Duration maxBackoff = Duration.ofSeconds(8);
         private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration requestTimeout = Duration.ofSeconds(60);
+        private Duration requestTimeout = requestTimeoutFrom(System.getenv("MLFLOW_HTTP_REQUEST_TIMEOUT"),
+                System.getProperty("MLFLOW_HTTP_REQUEST_TIMEOUT"));
 
         private Builder(final URI baseUri) {
             Objects.requireNonNull(baseUri, "baseUri");
@@ -333,6 +353,33 @@ public final class MlflowClient {
             this.connectTimeout = Objects.requireNonNull(connect, "connect");
             this.requestTimeout = Objects.requireNonNull(request, "request");
             return this;
+        }
+
+        /**
+         * Returns how long one request waits for an answer: the seconds set by MLflow's own variable
+         * {@code MLFLOW_HTTP_REQUEST_TIMEOUT} (environment, else system property), else 30 s, so that a
+         * frozen server costs a bounded wait, not minutes.
+         *
+         * @param environment the environment variable's value, or null
+         * @param property    the system property's value, or null
+         * @return the timeout
+         * @throws BadInputException if the value set is not a positive number of seconds
+         */
+        static Duration requestTimeoutFrom(final String environment, final String property) {
+            String value = environment != null && !environment.isBlank() ? environment : property;
+            if (value == null || value.isBlank()) {
+                return DEFAULT_REQUEST_TIMEOUT;
+            }
+            try {
+                double seconds = Double.parseDouble(value.strip());
+                if (seconds > 0 && seconds <= Duration.ofDays(1).toSeconds()) {
+                    return Duration.ofMillis(Math.round(seconds * 1000));
+                }
+            }
+            catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new BadInputException("MLFLOW_HTTP_REQUEST_TIMEOUT='" + value + "': expected a positive number of seconds, e.g. 30");
         }
 
         /**

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.mldelivery.core.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.mldelivery.core.io.BadInputException;
-import io.jenkins.plugins.mldelivery.core.result.ResultJson;
+import io.jenkins.plugins.mldelivery.core.result.GateRecord;
+import io.jenkins.plugins.mldelivery.core.result.StepRecords;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,29 +36,30 @@ public record GateSummary(String verdict, List<Rule> rules, String file) {
     }
 
     /**
-     * Reads a gate result file ({@code ml-delivery gate --json}): its {@code verdict} (or its
-     * {@code status}) and its {@code rules[]}.
+     * Reads a gate result file ({@code ml-delivery gate --json}) through its typed record, failing closed:
+     * only a gate result whose verdict and status agree ({@code PASSED}, {@code WARNING}, or a
+     * {@code FAILED} that refuses the promotion) is accepted.
      *
      * @param file the gate result
      * @return the summary
-     * @throws BadInputException when the file is missing, malformed or has no verdict
+     * @throws BadInputException naming the file and what was found when it is missing, malformed, not a
+     *                           gate result, or its verdict is unknown or contradicts its status
      */
     public static GateSummary read(final Path file) {
-        JsonNode root = ResultJson.read(file, JsonNode.class);
-        String verdict = root.path("verdict").asText(root.path("status").asText(""));
-        if (verdict.isEmpty()) {
-            throw new BadInputException(file + ": not a gate result (no 'verdict' or 'status' field)");
+        GateRecord gate = StepRecords.read(file, GateRecord.class);
+        if (!gate.letsThrough() && !gate.failed()) {
+            throw new BadInputException(file + ": not a gate verdict a promotion can rely on: verdict '" + gate.verdict()
+                    + "' with status '" + gate.status() + "' (a promotion needs both to be PASSED or both WARNING)");
         }
         List<Rule> rules = new ArrayList<>();
-        for (JsonNode rule : root.path("rules")) {
-            rules.add(new Rule(rule.path("rule").asText(""), rule.path("passed").asBoolean(false),
-                    rule.path("skipped").asBoolean(false), text(rule.get("left")), text(rule.get("right"))));
+        for (GateRecord.Rule rule : gate.rules()) {
+            rules.add(new Rule(rule.rule(), rule.passed(), rule.skipped(), text(rule.left()), text(rule.right())));
         }
-        return new GateSummary(verdict, rules, file.toString());
+        return new GateSummary(gate.verdict(), rules, file.toString());
     }
 
-    private static String text(final JsonNode node) {
-        return node == null || node.isNull() ? null : node.asText();
+    private static String text(final Double value) {
+        return value == null ? null : String.valueOf(value);
     }
 
     /**

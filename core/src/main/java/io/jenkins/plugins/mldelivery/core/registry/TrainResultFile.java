@@ -4,11 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.mldelivery.core.io.BadInputException;
 import io.jenkins.plugins.mldelivery.core.result.ResultJson;
+import io.jenkins.plugins.mldelivery.core.result.StepRecords;
+import io.jenkins.plugins.mldelivery.core.result.TrainRecord;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,31 +72,15 @@ public record TrainResultFile(Path file, Map<String, Double> metrics, Map<String
     }
 
     private static TrainResultFile of(final JsonNode root, final Path file, final String name, final boolean locate) {
-        if (!"train".equals(root.path("step").asText("train"))) {
-            throw new BadInputException(name + ": not a train result (step is '" + root.path("step").asText() + "')");
-        }
-        if ("FAILED".equals(root.path("status").asText())) {
-            throw new BadInputException(name + ": the training FAILED (" + root.path("failure").asText("no reason given")
+        TrainRecord train = StepRecords.of(name, root, TrainRecord.class);
+        if (train.failed()) {
+            throw new BadInputException(name + ": the training FAILED (" + (train.failure() == null ? "no reason given" : train.failure())
                     + "); there is no model to promote");
         }
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("metrics").fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> metric = it.next();
-            if (!metric.getValue().isNumber()) {
-                throw new BadInputException(name + ": metric '" + metric.getKey() + "' is not a number: " + metric.getValue());
-            }
-            metrics.put(metric.getKey(), metric.getValue().asDouble());
-        }
         Map<String, String> params = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("params").fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> param = it.next();
-            params.put(param.getKey(), param.getValue().isValueNode() ? param.getValue().asText() : param.getValue().toString());
-        }
-        List<ModelArtifact> artifacts = new ArrayList<>();
-        for (JsonNode artifact : root.path("artifacts")) {
-            artifacts.add(new ModelArtifact(artifact.path("path").asText(), artifact.path("bytes").asLong(),
-                    artifact.path("sha256").asText()));
-        }
+        train.params().forEach((key, value) -> params.put(key, value.isValueNode() ? value.asText() : value.toString()));
+        List<ModelArtifact> artifacts = train.artifacts().stream()
+                .map(artifact -> new ModelArtifact(artifact.path(), artifact.bytes(), artifact.sha256())).toList();
         if (artifacts.isEmpty()) {
             throw new BadInputException(name + ": the train result lists no model files ('artifacts' is empty; train with --model GLOB)");
         }
@@ -103,18 +88,18 @@ public record TrainResultFile(Path file, Map<String, Double> metrics, Map<String
         Path base = locate ? artifactRoot(file, root, artifacts.get(0)) : null;
         Path profile = base == null ? null : artifacts.stream().filter(a -> a.path().startsWith(PROFILES)).findFirst()
                 .map(a -> base.resolve(a.path())).orElse(null);
-        String runId = root.at("/mlflow/runId").asText("");
-        return new TrainResultFile(file, metrics, params, lineage(root.path("lineage")), artifacts, base,
-                models.size() == 1 ? models.get(0).path() : null, profile, runId.isEmpty() ? null : runId);
+        String runId = train.mlflow() == null ? null : train.mlflow().runId();
+        return new TrainResultFile(file, new LinkedHashMap<>(train.metrics()), params, lineage(train.lineage()), artifacts, base,
+                models.size() == 1 ? models.get(0).path() : null, profile, runId == null || runId.isEmpty() ? null : runId);
     }
 
-    private static ModelLineage lineage(final JsonNode lineage) {
-        List<ModelLineage.DataFile> data = new ArrayList<>();
-        for (JsonNode file : lineage.path("data")) {
-            data.add(new ModelLineage.DataFile(file.path("path").asText(), file.path("sha256").asText()));
+    private static ModelLineage lineage(final TrainRecord.Lineage lineage) {
+        if (lineage == null) {
+            return new ModelLineage(List.of(), null, null, null, null);
         }
-        return new ModelLineage(data, text(lineage, "paramsSha256"), text(lineage, "gitCommit"),
-                lineage.path("gitDirty").isBoolean() ? lineage.path("gitDirty").asBoolean() : null, text(lineage, "command"));
+        List<ModelLineage.DataFile> data = lineage.data().stream()
+                .map(file -> new ModelLineage.DataFile(file.path(), file.sha256())).toList();
+        return new ModelLineage(data, lineage.paramsSha256(), lineage.gitCommit(), lineage.gitDirty(), lineage.command());
     }
 
     /**

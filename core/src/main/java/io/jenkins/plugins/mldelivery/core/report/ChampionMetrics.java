@@ -1,7 +1,8 @@
 package io.jenkins.plugins.mldelivery.core.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.jenkins.plugins.mldelivery.core.history.AliasMove;
+import io.jenkins.plugins.mldelivery.core.result.GateRecord;
+import io.jenkins.plugins.mldelivery.core.result.PromoteRecord.AliasMove;
 import io.jenkins.plugins.mldelivery.core.history.BuildRecord;
 import io.jenkins.plugins.mldelivery.core.history.RunResults;
 import io.jenkins.plugins.mldelivery.core.history.TrendWindow;
@@ -42,15 +43,10 @@ public record ChampionMetrics(String label, SortedMap<String, Double> metrics) {
      * @return the champion's metrics, if any source has them
      */
     public static Optional<ChampionMetrics> find(final RunResults run, final TrendWindow window, final int current) {
-        Optional<JsonNode> champion = run.step("gate").map(gate -> gate.get("champion")).filter(JsonNode::isObject);
-        if (champion.isPresent() && champion.get().path("metrics").isObject()) {
-            SortedMap<String, Double> metrics = new TreeMap<>();
-            champion.get().path("metrics").properties().forEach(entry -> {
-                if (entry.getValue().isNumber()) {
-                    metrics.put(entry.getKey(), entry.getValue().doubleValue());
-                }
-            });
-            String version = champion.get().path("version").asText(null);
+        Optional<GateRecord.Champion> champion = run.record(GateRecord.class).map(GateRecord::champion);
+        if (champion.isPresent() && !champion.get().metrics().isEmpty()) {
+            SortedMap<String, Double> metrics = new TreeMap<>(champion.get().metrics());
+            String version = champion.get().version();
             return Optional.of(new ChampionMetrics(version == null ? ALIAS : ALIAS + " (version " + version + ")", metrics));
         }
         for (BuildRecord record : window.newestFirst()) {

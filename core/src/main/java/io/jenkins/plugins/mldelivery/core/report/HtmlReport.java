@@ -1,6 +1,6 @@
 package io.jenkins.plugins.mldelivery.core.report;
 
-import io.jenkins.plugins.mldelivery.core.history.AliasMove;
+import io.jenkins.plugins.mldelivery.core.result.PromoteRecord.AliasMove;
 import io.jenkins.plugins.mldelivery.core.history.BuildRecord;
 import io.jenkins.plugins.mldelivery.core.history.CanarySummary;
 import io.jenkins.plugins.mldelivery.core.history.DataQuality;
@@ -109,11 +109,15 @@ public final class HtmlReport {
         DriftSummary drift = record.drift();
         if (drift != null) {
             card(html, "Drift", drift.datasetDrift() ? "⚠ dataset drift" : "✔ no dataset drift", drift.datasetDrift() ? "warn" : "good",
-                    drift.driftedColumns() + " of " + drift.columns() + " features drifted");
+                    drift.driftedColumns() + " of " + drift.columns() + " compared features drifted");
         }
         for (AliasMove move : record.aliasMoves()) {
             card(html, "Model", move.model() + " v" + move.version(), "neutral",
                     "→ " + move.alias() + (move.previousVersion() == null ? "" : " (was v" + move.previousVersion() + ")"));
+        }
+        if (record.promotion() != null) {
+            card(html, "Model", "✘ not promoted", "bad", record.promotion().model() + " → " + record.promotion().alias()
+                    + " refused; the alias did not move");
         }
         CanarySummary canary = record.canary();
         if (canary != null) {

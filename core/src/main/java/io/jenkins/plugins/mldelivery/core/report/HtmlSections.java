@@ -4,7 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.mldelivery.core.history.BuildRecord;
 import io.jenkins.plugins.mldelivery.core.history.DriftSummary;
 import io.jenkins.plugins.mldelivery.core.history.FeatureDrift;
-import io.jenkins.plugins.mldelivery.core.history.RuleOutcome;
+import io.jenkins.plugins.mldelivery.core.result.CanaryRecord;
+import io.jenkins.plugins.mldelivery.core.result.GateRecord;
+import io.jenkins.plugins.mldelivery.core.result.InputIdentity;
+import io.jenkins.plugins.mldelivery.core.result.RecordedStep;
+import io.jenkins.plugins.mldelivery.core.result.TrainRecord;
+import io.jenkins.plugins.mldelivery.core.result.ValidateRecord;
 import io.jenkins.plugins.mldelivery.core.history.RunResults;
 import io.jenkins.plugins.mldelivery.core.history.TrendWindow;
 import io.jenkins.plugins.mldelivery.core.history.chart.CanaryTimelineChart;
@@ -14,6 +19,8 @@ import io.jenkins.plugins.mldelivery.core.history.chart.HistogramChart;
 import io.jenkins.plugins.mldelivery.core.history.chart.MetricTrendChart;
 import io.jenkins.plugins.mldelivery.core.history.chart.ShortNumber;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +79,7 @@ final class HtmlSections {
         String verdict = input.current().gate().verdict();
         html.open("section", "id", "gate").element("h2", "Gate: " + Verdicts.label(verdict));
         html.open("table", "class", "gate").row(true, "Result", "Rule", "Value", "Threshold", "p-value", "Why");
-        for (RuleOutcome rule : input.rules()) {
+        for (GateRecord.Rule rule : input.rules()) {
             String result = rule.skipped() ? "– skipped" : rule.passed() ? "✔ passed" : rule.warned() ? "⚠ warning" : "✘ failed";
             String css = rule.skipped() ? "neutral" : rule.passed() ? "good" : rule.warned() ? "warn" : "bad";
             html.open("tr", "class", rule.failed() ? "failed" : null)
@@ -93,18 +100,17 @@ final class HtmlSections {
             return;
         }
         html.open("section", "id", "data").element("h2", "Data quality");
-        Optional<JsonNode> validate = input.run().step("validate");
+        Optional<ValidateRecord> validate = input.run().record(ValidateRecord.class);
         if (input.current().dataQuality() != null) {
             html.element("p", input.current().dataQuality().rows() + " rows read, " + input.current().dataQuality().violations()
                     + " violations.");
         }
-        List<JsonNode> violations = new ArrayList<>();
-        validate.ifPresent(v -> v.path("violations").forEach(violations::add));
+        List<ValidateRecord.Violation> violations = validate.map(ValidateRecord::violations).orElse(List.of());
         if (!violations.isEmpty()) {
             html.open("table", "class", "violations").row(true, "Column", "Rule", "Expected", "Found", "Rows");
-            for (JsonNode violation : violations) {
-                html.row(false, text(violation.get("column")), text(violation.get("rule")), text(violation.get("expected")),
-                        text(violation.get("found")), rows(violation.path("rows")));
+            for (ValidateRecord.Violation violation : violations) {
+                html.row(false, orDash(violation.column()), violation.rule(), text(violation.expected()),
+                        text(violation.found()), rows(violation.rows()));
             }
             html.close("table");
         }
@@ -120,14 +126,13 @@ final class HtmlSections {
     }
 
     void drift(final HtmlBuilder html) {
-        JsonNode drift = input.run().step("validate").map(v -> v.get("drift")).filter(JsonNode::isObject)
-                .orElseGet(() -> input.run().step("drift").orElse(null));
+        ValidateRecord.Drift drift = input.run().record(ValidateRecord.class).map(ValidateRecord::drift).orElse(null);
         DriftSummary summary = input.current().drift();
         if (drift == null || summary == null) {
             return;
         }
         html.open("section", "id", "drift").element("h2", "Drift: " + (summary.datasetDrift() ? "⚠ dataset drift" : "✔ no dataset drift"));
-        html.element("p", summary.driftedColumns() + " of " + summary.columns() + " features drifted ("
+        html.element("p", summary.driftedColumns() + " of " + summary.columns() + " compared features drifted ("
                 + ShortNumber.percent(summary.driftedShare()) + "). A feature drifts when its change is significant "
                 + "(adjusted p-value) and its effect size exceeds its threshold.");
         html.open("div", "class", "charts");
@@ -154,10 +159,10 @@ final class HtmlSections {
     }
 
     /** One chart, with a list to switch between the features that have histograms, most drifted first. */
-    private void histograms(final HtmlBuilder html, final JsonNode drift) {
+    private void histograms(final HtmlBuilder html, final ValidateRecord.Drift drift) {
         List<String> order = DriftSummary.features(drift).stream().map(FeatureDrift::name).toList();
         Map<String, HistogramChart> byName = new java.util.HashMap<>();
-        drift.path("columns").forEach(column -> HistogramChart.of(column).ifPresent(chart -> byName.put(chart.feature(), chart)));
+        drift.columns().forEach(column -> HistogramChart.of(column).ifPresent(chart -> byName.put(chart.feature(), chart)));
         List<HistogramChart> histograms = order.stream().map(byName::get).filter(Objects::nonNull).toList();
         if (histograms.isEmpty()) {
             return;
@@ -182,41 +187,45 @@ final class HtmlSections {
     }
 
     void canary(final HtmlBuilder html) {
-        Optional<JsonNode> canary = input.run().step("canary");
+        Optional<CanaryRecord> canary = input.run().record(CanaryRecord.class);
         if (canary.isEmpty()) {
             return;
         }
         CanaryTimelineChart chart = CanaryTimelineChart.of(canary.get());
         html.open("section", "id", "canary").element("h2", "Canary: " + Verdicts.label(chart.decision()));
-        if (canary.get().hasNonNull("reason")) {
-            html.element("p", text(canary.get().get("reason")));
+        if (canary.get().reason() != null) {
+            html.element("p", canary.get().reason());
         }
         html.open("div", "class", "charts");
         charts.figure(html, "Traffic weight and score per step", chart, 320);
         html.close("div");
         html.open("table", "class", "canary").row(true, "Step", "Traffic %", "Score", "Decision", "Metrics", "Why");
         int index = 0;
-        for (JsonNode step : canary.get().path("steps")) {
+        for (CanaryRecord.Step step : canary.get().steps()) {
             List<String> metrics = new ArrayList<>();
-            for (JsonNode metric : step.path("metrics")) {
-                metrics.add(text(metric.get("name")) + ": " + text(metric.get("classification"))
-                        + (metric.path("pValue").isNumber() ? " (p " + ShortNumber.format(metric.path("pValue").doubleValue()) + ")" : ""));
+            for (CanaryRecord.Metric metric : step.metrics()) {
+                metrics.add(metric.name() + ": " + orDash(metric.classification())
+                        + (metric.pValue() != null ? " (p " + ShortNumber.format(metric.pValue()) + ")" : ""));
             }
-            html.row(false, String.valueOf(++index), number(step.get("weight")), number(step.get("score")), text(step.get("decision")),
-                    String.join("; ", metrics), text(step.get("reason")));
+            html.row(false, String.valueOf(++index), ShortNumber.format(step.weight()), ShortNumber.format(step.score()),
+                    orDash(step.decision()), String.join("; ", metrics), orDash(step.reason()));
         }
         html.close("table").close("section");
     }
 
     void lineage(final HtmlBuilder html) {
         BuildRecord record = input.current();
-        Optional<JsonNode> train = input.run().step("train");
-        if (record.lineage() == null && record.aliasMoves().isEmpty() && train.isEmpty()) {
+        Optional<TrainRecord> train = input.run().record(TrainRecord.class);
+        if (record.lineage() == null && record.aliasMoves().isEmpty() && record.promotion() == null && train.isEmpty()) {
             return;
         }
         html.open("section", "id", "lineage").element("h2", "Model and lineage");
         record.aliasMoves().forEach(move -> html.element("p", "Promoted " + move.model() + " version " + move.version() + " to "
                 + move.alias() + (move.previousVersion() == null ? " (a new alias)." : " (was version " + move.previousVersion() + ").")));
+        if (record.promotion() != null) {
+            html.element("p", "Not promoted: " + record.promotion().model() + " was not made '" + record.promotion().alias() + "'"
+                    + (record.promotion().reason() == null ? "." : " (" + record.promotion().reason() + ")."));
+        }
         if (record.lineage() != null) {
             var lineage = record.lineage();
             html.open("table", "class", "lineage");
@@ -227,16 +236,16 @@ final class HtmlSections {
             html.close("table");
         }
         train.ifPresent(t -> {
-            if (t.path("params").isObject() && !t.path("params").isEmpty()) {
+            if (!t.params().isEmpty()) {
                 html.element("h3", "Parameters");
                 html.open("table", "class", "params").row(true, "Name", "Value");
-                t.path("params").properties().forEach(entry -> html.row(false, entry.getKey(), text(entry.getValue())));
+                t.params().forEach((name, value) -> html.row(false, name, text(value)));
                 html.close("table");
             }
-            if (t.path("artifacts").isArray() && !t.path("artifacts").isEmpty()) {
+            if (!t.artifacts().isEmpty()) {
                 html.element("h3", "Artifacts");
                 html.open("table", "class", "artifacts").row(true, "Path", "Bytes", "SHA-256");
-                t.path("artifacts").forEach(a -> html.row(false, text(a.get("path")), number(a.get("bytes")), text(a.get("sha256"))));
+                t.artifacts().forEach(a -> html.row(false, a.path(), ShortNumber.format((double) a.bytes()), a.sha256()));
                 html.close("table");
             }
         });
@@ -252,11 +261,13 @@ final class HtmlSections {
         RunResults run = input.run();
         html.open("section", "id", "inputs").element("h2", "Inputs");
         html.open("table", "class", "inputs").row(true, "Step", "Status", "File", "Bytes", "SHA-256");
-        for (RunResults.StepDocument document : run.steps().values()) {
-            JsonNode json = document.json();
-            for (JsonNode file : json.path("inputs")) {
-                html.row(false, text(json.get("step")), text(json.get("status")), text(file.get("path")), number(file.get("bytes")),
-                        text(file.get("sha256")));
+        for (RecordedStep step : run.records()) {
+            for (InputIdentity file : step.inputs()) {
+                // a step's temporary file (the gate's scored predictions) is gone once the step ended: not an input to trace
+                if (goneTemporaryFile(file.path())) {
+                    continue;
+                }
+                html.row(false, step.step(), step.status().name(), file.path(), ShortNumber.format((double) file.bytes()), file.sha256());
             }
         }
         html.close("table");
@@ -276,19 +287,22 @@ final class HtmlSections {
         return value.isValueNode() ? value.asText() : value.toString();
     }
 
-    private static String number(final JsonNode value) {
-        return value != null && value.isNumber() ? ShortNumber.format(value.doubleValue()) : text(value);
-    }
-
-    private static String rows(final JsonNode rows) {
+    private static String rows(final List<Long> rows) {
         List<String> shown = new ArrayList<>();
         rows.forEach(row -> {
             if (shown.size() < ROWS_SHOWN) {
-                shown.add(row.asText());
+                shown.add(String.valueOf(row));
             }
         });
         int more = rows.size() - shown.size();
         return String.join(", ", shown) + (more > 0 ? " … and " + more + " more" : "");
+    }
+
+    /** Says whether a path is under the system's temporary directory and no longer exists. */
+    static boolean goneTemporaryFile(final String path) {
+        Path file = Path.of(path).toAbsolutePath().normalize();
+        Path temporary = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        return file.startsWith(temporary) && !Files.exists(file);
     }
 
     private static String orDash(final String text) {

@@ -1,13 +1,13 @@
 package io.jenkins.plugins.mldelivery.core.report;
 
-import io.jenkins.plugins.mldelivery.core.history.AliasMove;
+import io.jenkins.plugins.mldelivery.core.result.PromoteRecord.AliasMove;
 import io.jenkins.plugins.mldelivery.core.history.BuildRecord;
 import io.jenkins.plugins.mldelivery.core.history.CanarySummary;
 import io.jenkins.plugins.mldelivery.core.history.DataQuality;
 import io.jenkins.plugins.mldelivery.core.history.DriftSummary;
 import io.jenkins.plugins.mldelivery.core.history.FeatureDrift;
 import io.jenkins.plugins.mldelivery.core.history.GateSummary;
-import io.jenkins.plugins.mldelivery.core.history.RuleOutcome;
+import io.jenkins.plugins.mldelivery.core.result.GateRecord;
 import io.jenkins.plugins.mldelivery.core.history.chart.ShortNumber;
 
 import java.util.ArrayList;
@@ -67,12 +67,16 @@ public final class MarkdownSummary {
         DriftSummary drift = record.drift();
         if (drift != null) {
             parts.add("**Drift** " + (drift.datasetDrift() ? "⚠ dataset drift" : "✔ no dataset drift") + " ("
-                    + drift.driftedColumns() + " of " + drift.columns() + " features drifted)");
+                    + drift.driftedColumns() + " of " + drift.columns() + " compared features drifted)");
         }
         for (AliasMove move : record.aliasMoves()) {
             parts.add("**Model** " + MarkdownText.escape(move.model()) + " version " + MarkdownText.escape(move.version())
                     + " → " + MarkdownText.escape(move.alias())
                     + (move.previousVersion() == null ? "" : " (was version " + MarkdownText.escape(move.previousVersion()) + ")"));
+        }
+        if (record.promotion() != null) {
+            parts.add("**Model** ✘ not promoted: " + MarkdownText.escape(record.promotion().model()) + " → "
+                    + MarkdownText.escape(record.promotion().alias()) + " refused, the alias did not move");
         }
         CanarySummary canary = record.canary();
         if (canary != null) {
@@ -94,14 +98,14 @@ public final class MarkdownSummary {
      */
     static String ruleCounts(final GateSummary gate) {
         int total = gate.rules().size();
-        long passed = gate.rules().stream().filter(RuleOutcome::passed).count();
+        long passed = gate.rules().stream().filter(GateRecord.Rule::passed).count();
         if (passed == total) {
             return "all " + total + (total == 1 ? " rule" : " rules") + " passed";
         }
         List<String> parts = new ArrayList<>();
         parts.add(gate.failedRules().size() + " of " + total + " rules failed");
-        long warned = gate.rules().stream().filter(RuleOutcome::warned).count();
-        long skipped = gate.rules().stream().filter(RuleOutcome::skipped).count();
+        long warned = gate.rules().stream().filter(GateRecord.Rule::warned).count();
+        long skipped = gate.rules().stream().filter(GateRecord.Rule::skipped).count();
         if (warned > 0) {
             parts.add(warned + " warned");
         }
@@ -142,9 +146,9 @@ public final class MarkdownSummary {
         if (gate == null) {
             return;
         }
-        List<RuleOutcome> failed = gate.failedRules();
-        List<RuleOutcome> warned = gate.rules().stream().filter(RuleOutcome::warned).toList();
-        List<RuleOutcome> skipped = gate.rules().stream().filter(RuleOutcome::skipped).toList();
+        List<GateRecord.Rule> failed = gate.failedRules();
+        List<GateRecord.Rule> warned = gate.rules().stream().filter(GateRecord.Rule::warned).toList();
+        List<GateRecord.Rule> skipped = gate.rules().stream().filter(GateRecord.Rule::skipped).toList();
         lines.add("");
         if (failed.isEmpty() && warned.isEmpty()) {
             lines.add("#### Gate " + Verdicts.label(gate.verdict()) + ": no rule failed");
@@ -154,10 +158,10 @@ public final class MarkdownSummary {
             lines.add("");
             lines.add("| Rule | Value | Threshold | p-value | Why |");
             lines.add("| :--- | ---: | ---: | ---: | :--- |");
-            for (RuleOutcome rule : failed) {
+            for (GateRecord.Rule rule : failed) {
                 lines.add(ruleRow("✘ ", rule));
             }
-            for (RuleOutcome rule : warned) {
+            for (GateRecord.Rule rule : warned) {
                 lines.add(ruleRow("⚠ ", rule));
             }
         }
@@ -168,7 +172,7 @@ public final class MarkdownSummary {
         }
     }
 
-    private static String ruleRow(final String symbol, final RuleOutcome rule) {
+    private static String ruleRow(final String symbol, final GateRecord.Rule rule) {
         return "| " + symbol + MarkdownText.escape(rule.rule()) + " | " + ShortNumber.format(rule.left()) + " | "
                 + ShortNumber.format(rule.right()) + " | " + ShortNumber.format(rule.pValue()) + " | "
                 + (rule.reason() == null ? "–" : MarkdownText.escape(rule.reason())) + " |";

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.mldelivery.core.report;
 
-import io.jenkins.plugins.mldelivery.core.history.RuleOutcome;
+import io.jenkins.plugins.mldelivery.core.result.GateRecord;
 import io.jenkins.plugins.mldelivery.core.history.chart.MetricTrendChart;
 import io.jenkins.plugins.mldelivery.core.history.chart.ShortNumber;
 
@@ -41,7 +41,7 @@ public record MetricChange(String name, Double current, Double champion, Boolean
      * @return one change per metric, sorted by name
      */
     public static List<MetricChange> compare(final Map<String, Double> current, final Map<String, Double> champion,
-            final List<RuleOutcome> rules) {
+            final List<GateRecord.Rule> rules) {
         java.util.SortedSet<String> names = new java.util.TreeSet<>(current.keySet());
         names.addAll(champion.keySet());
         List<MetricChange> changes = new ArrayList<>();
@@ -58,9 +58,9 @@ public record MetricChange(String name, Double current, Double champion, Boolean
      * @param rules the gate's rules
      * @return true if higher is better, false if lower is, null if unknown
      */
-    static Boolean direction(final String name, final List<RuleOutcome> rules) {
+    static Boolean direction(final String name, final List<GateRecord.Rule> rules) {
         String group = MetricTrendChart.groupOf(name);
-        for (RuleOutcome rule : rules) {
+        for (GateRecord.Rule rule : rules) {
             if (rule.metric() != null && (rule.metric().equals(name) || MetricTrendChart.groupOf(rule.metric()).equals(group))
                     && rule.higherIsBetter() != null) {
                 return rule.higherIsBetter();

@@ -1,5 +1,13 @@
 package io.jenkins.plugins.mldelivery.core.report;
 
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Heading;
+import org.commonmark.node.Node;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +22,7 @@ import java.util.stream.Stream;
 
 /**
  * A model card (Mitchell et al., "Model Cards for Model Reporting", 2019) written by the training
- * code, shown in the report. Markdown headings, lists, paragraphs and code blocks are rendered;
- * everything else stays text, and all of it is escaped.
+ * code, shown in the report, its Markdown rendered (HTML in it is escaped).
  *
  * @param source the file it came from
  * @param text   its content
@@ -23,7 +30,6 @@ import java.util.stream.Stream;
 public record ModelCard(String source, String text) {
     /** Matches model-card.md, model_card.md, MODEL_CARD.md, modelcard.md (and .markdown, .txt). */
     private static final Pattern FILE_NAME = Pattern.compile("model[-_]?card\\.(md|markdown|txt)");
-    private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.*)$");
     private static final int MAX_BYTES = 1 << 20;
 
     /** Validates the fields. */
@@ -57,106 +63,23 @@ public record ModelCard(String source, String text) {
     }
 
     /**
-     * Renders the card as HTML: headings (shifted below the report's own), bullet lists, code blocks and
-     * paragraphs; inline markup is shown as written.
+     * Renders the card as HTML with CommonMark (the reference specification of Markdown, and GitHub's pipe
+     * tables): headings shifted below the report's own, emphasis, code, lists, tables and links. HTML written
+     * in the card is escaped, never passed through, and only http(s) and mailto links are kept.
      *
-     * @return escaped HTML
+     * @return HTML safe to embed in the report
      */
     public String toHtml() {
-        StringBuilder html = new StringBuilder();
-        List<String> lines = text.lines().toList();
-        boolean inList = false;
-        boolean inCode = false;
-        StringBuilder paragraph = new StringBuilder();
-        List<String> table = new java.util.ArrayList<>();
-        for (String line : lines) {
-            if (!inCode && line.strip().startsWith("|")) {
-                paragraph = flush(html, paragraph);
-                inList = closeList(html, inList);
-                table.add(line.strip());
-                continue;
+        List<Extension> extensions = List.of(TablesExtension.create());
+        Node document = Parser.builder().extensions(extensions).build().parse(text);
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(final Heading heading) {
+                heading.setLevel(Math.min(heading.getLevel() + 2, 6)); // below the report's h1 and its sections' h2
+                visitChildren(heading);
             }
-            table = flushTable(html, table);
-            if (line.strip().startsWith("```")) {
-                paragraph = flush(html, paragraph);
-                inList = closeList(html, inList);
-                html.append(inCode ? "</code></pre>\n" : "<pre><code>");
-                inCode = !inCode;
-                continue;
-            }
-            if (inCode) {
-                html.append(HtmlText.escape(line)).append('\n');
-                continue;
-            }
-            var heading = HEADING.matcher(line);
-            if (heading.matches()) {
-                paragraph = flush(html, paragraph);
-                inList = closeList(html, inList);
-                int level = Math.min(heading.group(1).length() + 2, 6);
-                html.append("<h").append(level).append('>').append(HtmlText.escape(heading.group(2).strip()))
-                        .append("</h").append(level).append(">\n");
-            }
-            else if (line.matches("^\\s*[-*+]\\s+.*")) {
-                paragraph = flush(html, paragraph);
-                if (!inList) {
-                    html.append("<ul>\n");
-                    inList = true;
-                }
-                html.append("<li>").append(HtmlText.escape(line.strip().substring(1).strip())).append("</li>\n");
-            }
-            else if (line.isBlank()) {
-                paragraph = flush(html, paragraph);
-                inList = closeList(html, inList);
-            }
-            else {
-                inList = closeList(html, inList);
-                paragraph.append(paragraph.length() == 0 ? "" : "\n").append(line.strip());
-            }
-        }
-        flush(html, paragraph);
-        flushTable(html, table);
-        closeList(html, inList);
-        if (inCode) {
-            html.append("</code></pre>\n");
-        }
-        return html.toString();
-    }
-
-    private static StringBuilder flush(final StringBuilder html, final StringBuilder paragraph) {
-        if (paragraph.length() > 0) {
-            html.append("<p>").append(HtmlText.escape(paragraph.toString())).append("</p>\n");
-        }
-        return new StringBuilder();
-    }
-
-    /** Renders a pipe table; the first row is the header, a row of dashes and colons is its separator. */
-    private static List<String> flushTable(final StringBuilder html, final List<String> rows) {
-        if (rows.isEmpty()) {
-            return rows;
-        }
-        html.append("<table>\n");
-        boolean header = true;
-        for (String row : rows) {
-            if (row.matches("^\\|?[\\s:|-]+\\|?$")) {
-                continue;
-            }
-            String inner = row.substring(1, row.endsWith("|") && row.length() > 1 ? row.length() - 1 : row.length());
-            html.append("<tr>");
-            for (String cell : inner.split("\\|", -1)) {
-                String tag = header ? "th" : "td";
-                html.append('<').append(tag).append('>').append(HtmlText.escape(cell.strip())).append("</").append(tag).append('>');
-            }
-            html.append("</tr>\n");
-            header = false;
-        }
-        html.append("</table>\n");
-        return new java.util.ArrayList<>();
-    }
-
-    private static boolean closeList(final StringBuilder html, final boolean inList) {
-        if (inList) {
-            html.append("</ul>\n");
-        }
-        return false;
+        });
+        return HtmlRenderer.builder().extensions(extensions).escapeHtml(true).sanitizeUrls(true)
+                .build().render(document);
     }
 }

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.mldelivery.core.report;
 
 import io.jenkins.plugins.mldelivery.core.history.BuildRecord;
-import io.jenkins.plugins.mldelivery.core.history.RuleOutcome;
+import io.jenkins.plugins.mldelivery.core.result.GateRecord;
 import io.jenkins.plugins.mldelivery.core.history.RunResults;
 import io.jenkins.plugins.mldelivery.core.history.TrendWindow;
 
@@ -53,7 +53,7 @@ public record ReportInput(RunResults run, BuildRecord current, TrendWindow windo
      *
      * @return the rules
      */
-    public List<RuleOutcome> rules() {
+    public List<GateRecord.Rule> rules() {
         return current.gate() == null ? List.of() : current.gate().rules();
     }
 

@@ -54,8 +54,13 @@ public final class StandaloneReport {
      * @param trendBuilds how many builds the trends show
      * @param charts      how many charts the HTML report draws
      * @param champion    what the metrics were compared with, if anything
+     * @param warnings    what people should know: history records that could not be read and were skipped
      */
-    public record Outcome(BuildRecord record, int trendBuilds, int charts, Optional<String> champion) {
+    public record Outcome(BuildRecord record, int trendBuilds, int charts, Optional<String> champion, List<String> warnings) {
+        /** Copies the list. */
+        public Outcome {
+            warnings = List.copyOf(warnings);
+        }
     }
 
     /**
@@ -67,7 +72,13 @@ public final class StandaloneReport {
      */
     public static Outcome write(final Request request) {
         RunResults run = RunResults.read(request.runDirectory());
-        FileHistory history = request.historyDirectory() == null ? null : FileHistory.open(request.historyDirectory());
+        List<String> warnings = new java.util.ArrayList<>();
+        FileHistory history = request.historyDirectory() == null ? null : FileHistory.open(request.historyDirectory(),
+                warning -> {
+                    if (!warnings.contains(warning)) {
+                        warnings.add(warning);
+                    }
+                });
         BuildRecord record;
         TrendWindow window;
         if (history == null) {
@@ -93,6 +104,6 @@ public final class StandaloneReport {
         if (history != null) {
             history.write(record);
         }
-        return new Outcome(record, input.window().size(), page.charts(), champion.map(ChampionMetrics::label));
+        return new Outcome(record, input.window().size(), page.charts(), champion.map(ChampionMetrics::label), warnings);
     }
 }

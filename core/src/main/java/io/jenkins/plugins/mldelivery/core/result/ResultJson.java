@@ -1,6 +1,5 @@
 package io.jenkins.plugins.mldelivery.core.result;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -80,9 +79,7 @@ public final class ResultJson {
             return MAPPER.readValue(file.toFile(), type);
         }
         catch (JsonProcessingException e) {
-            JsonLocation location = e.getLocation();
-            String where = location == null ? "" : ":" + location.getLineNr() + ":" + location.getColumnNr();
-            throw new BadInputException(file + where + ": " + e.getOriginalMessage());
+            throw new BadInputException(JsonProblem.message(file, e));
         }
         catch (NoSuchFileException e) {
             throw new BadInputException(file + ": no such file");

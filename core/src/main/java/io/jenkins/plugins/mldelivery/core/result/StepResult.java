@@ -1,11 +1,24 @@
 package io.jenkins.plugins.mldelivery.core.result;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.util.List;
 
 /**
  * The fields every step result carries at its top level in JSON, whatever the step.
  */
 public interface StepResult {
+    /**
+     * Returns the version of the result format, written into every result so that a reader knows what
+     * it reads ({@link RecordedStep#FORMAT_VERSION}); readers tolerate fields a newer version added.
+     *
+     * @return the format version
+     */
+    @JsonProperty("formatVersion")
+    default int formatVersion() {
+        return RecordedStep.FORMAT_VERSION;
+    }
+
     /**
      * Returns the step's name as in the CLI: {@code validate}, {@code train}, {@code gate}, …
      *

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import edu.hm.hafner.echarts.line.LinesChartModel;
 import io.jenkins.plugins.mldelivery.core.history.BuildRecord;
+import io.jenkins.plugins.mldelivery.core.history.DriftSummary;
 import io.jenkins.plugins.mldelivery.core.history.RunResults;
 import io.jenkins.plugins.mldelivery.core.history.TrendWindow;
 import io.jenkins.plugins.mldelivery.core.history.chart.CanaryTimelineChart;
@@ -12,7 +13,10 @@ import io.jenkins.plugins.mldelivery.core.history.chart.DriftChart;
 import io.jenkins.plugins.mldelivery.core.history.chart.HistogramChart;
 import io.jenkins.plugins.mldelivery.core.history.chart.LineChartOption;
 import io.jenkins.plugins.mldelivery.core.history.chart.MetricTrendChart;
+import io.jenkins.plugins.mldelivery.core.result.CanaryRecord;
 import io.jenkins.plugins.mldelivery.core.result.ResultJson;
+import io.jenkins.plugins.mldelivery.core.result.StepRecords;
+import io.jenkins.plugins.mldelivery.core.result.ValidateRecord;
 import java.util.List;
 
 /**
@@ -53,7 +57,8 @@ public final class ChartSeams {
      * @return an ECharts {@code option} object as JSON: effect size per feature, drifted ones marked
      */
     public static String driftChart(final String validateResultJson) {
-        return DriftChart.of(tree(validateResultJson).path("drift"), DriftChart.DEFAULT_LIMIT).toJson();
+        ValidateRecord.Drift drift = validate(validateResultJson).drift();
+        return DriftChart.of(drift == null ? List.of() : DriftSummary.features(drift), DriftChart.DEFAULT_LIMIT).toJson();
     }
 
     /**
@@ -66,12 +71,12 @@ public final class ChartSeams {
      *         histogram of that feature
      */
     public static String histogramChart(final String validateResultJson, final String column) {
-        for (JsonNode drift : tree(validateResultJson).path("drift").path("columns")) {
-            if (column.equals(drift.path("name").asText())) {
-                return HistogramChart.of(drift).map(ChartModel::toJson).orElse(null);
-            }
+        ValidateRecord.Drift drift = validate(validateResultJson).drift();
+        if (drift == null) {
+            return null;
         }
-        return null;
+        return drift.columns().stream().filter(feature -> column.equals(feature.name())).findFirst()
+                .flatMap(HistogramChart::of).map(ChartModel::toJson).orElse(null);
     }
 
     /**
@@ -81,7 +86,11 @@ public final class ChartSeams {
      * @return an ECharts {@code option} object as JSON: weight and score per step
      */
     public static String canaryChart(final String canaryResultJson) {
-        return CanaryTimelineChart.of(tree(canaryResultJson)).toJson();
+        return CanaryTimelineChart.of(StepRecords.of("the recorded canary result", tree(canaryResultJson), CanaryRecord.class)).toJson();
+    }
+
+    private static ValidateRecord validate(final String json) {
+        return StepRecords.of("the recorded validate result", tree(json), ValidateRecord.class);
     }
 
     private static JsonNode tree(final String json) {

@@ -1,5 +1,9 @@
 package io.jenkins.plugins.mldelivery.core.history;
 
+import io.jenkins.plugins.mldelivery.core.result.GateRecord;
+import io.jenkins.plugins.mldelivery.core.result.PromoteRecord;
+import io.jenkins.plugins.mldelivery.core.result.TrainRecord;
+
 import io.jenkins.plugins.mldelivery.core.report.ReportFixtures;
 import io.jenkins.plugins.mldelivery.core.result.ResultJson;
 import io.jenkins.plugins.mldelivery.core.result.Status;
@@ -51,20 +55,6 @@ public class BuildRecordTest {
     }
 
     @Test
-    public void shouldAlsoReadMissingRatesFromPerColumnFiguresOfTheValidateResult() throws Exception {
-        java.nio.file.Path run = folder.newFolder("run").toPath();
-        ReportFixtures.write(run, "validate.json", ResultJson.mapper().readTree("""
-                {"step": "validate", "status": "PASSED", "rows": 200,
-                 "columns": [{"name": "a", "missingRate": 0.25}, {"name": "b", "missing": 10, "count": 40},
-                             {"name": "c", "missingCount": 20}, {"name": "d"}]}"""));
-
-        DataQuality quality = BuildRecord.of(RunResults.read(run), 1, "#1").dataQuality();
-
-        assertThat(quality.missingRates()).containsOnlyKeys("a", "b", "c")
-                .containsEntry("a", 0.25).containsEntry("b", 0.2).containsEntry("c", 0.1);
-    }
-
-    @Test
     public void shouldSummariseDriftWithTheMostDriftedFeaturesFirst() {
         DriftSummary drift = newestRecord().drift();
 
@@ -81,7 +71,7 @@ public class BuildRecordTest {
         GateSummary gate = newestRecord().gate();
 
         assertThat(gate.verdict()).isEqualTo("PASSED");
-        assertThat(gate.rules()).extracting(RuleOutcome::metric)
+        assertThat(gate.rules()).extracting(GateRecord.Rule::metric)
                 .containsExactly("accuracy", "f1", "roc_auc", "accuracy[gender=F]", "latency_p95_ms");
         assertThat(gate.rules().get(0).higherIsBetter()).isTrue();
         assertThat(gate.rules().get(4).higherIsBetter()).isFalse();
@@ -93,11 +83,11 @@ public class BuildRecordTest {
     public void shouldRecordAliasMovesCanaryOutcomeAndLineage() {
         BuildRecord record = newestRecord();
 
-        assertThat(record.moved("champion")).contains(new AliasMove("credit-risk", "7", "champion", "6"));
+        assertThat(record.moved("champion")).contains(new PromoteRecord.AliasMove("credit-risk", "7", "champion", "6"));
         assertThat(record.canary()).isEqualTo(new CanarySummary("PROMOTED", 5, 100.0, 98.0));
         assertThat(record.lineage().gitCommit()).isEqualTo("3f9c2e1b7a6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b");
         assertThat(record.lineage().gitDirty()).isFalse();
-        assertThat(record.lineage().data()).extracting(Lineage.DataFile::path).containsExactly("data/train.csv");
+        assertThat(record.lineage().data()).extracting(TrainRecord.DataFile::path).containsExactly("data/train.csv");
     }
 
     @Test
@@ -132,9 +122,9 @@ public class BuildRecordTest {
         EqualsVerifier.forClass(DriftSummary.class).suppress(Warning.NULL_FIELDS).verify();
         EqualsVerifier.forClass(FeatureDrift.class).suppress(Warning.NULL_FIELDS).verify();
         EqualsVerifier.forClass(GateSummary.class).suppress(Warning.NULL_FIELDS).verify();
-        EqualsVerifier.forClass(RuleOutcome.class).suppress(Warning.NULL_FIELDS).verify();
-        EqualsVerifier.forClass(AliasMove.class).suppress(Warning.NULL_FIELDS).verify();
+        EqualsVerifier.forClass(GateRecord.Rule.class).suppress(Warning.NULL_FIELDS).verify();
+        EqualsVerifier.forClass(PromoteRecord.AliasMove.class).suppress(Warning.NULL_FIELDS).verify();
         EqualsVerifier.forClass(CanarySummary.class).suppress(Warning.NULL_FIELDS).verify();
-        EqualsVerifier.forClass(Lineage.class).suppress(Warning.NULL_FIELDS).verify();
+        EqualsVerifier.forClass(TrainRecord.Lineage.class).suppress(Warning.NULL_FIELDS).verify();
     }
 }

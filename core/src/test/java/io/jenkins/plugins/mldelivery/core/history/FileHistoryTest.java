@@ -44,13 +44,27 @@ public class FileHistoryTest {
             Files.writeString(directory.resolve(build + ".json"), "{ not json", StandardCharsets.UTF_8);
         }
 
-        TrendWindow window = TrendWindow.of(FileHistory.open(directory));
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+        TrendWindow window = TrendWindow.of(FileHistory.open(directory, warnings::add));
 
         assertThat(window.size()).isEqualTo(50);
         assertThat(window.oldestFirst().get(0).build()).isEqualTo(11);
-        assertThatThrownBy(() -> TrendWindow.of(FileHistory.open(directory), 51))
-                .isInstanceOf(BadInputException.class)
-                .hasMessageStartingWith(directory.resolve("10.json") + ":1:");
+        assertThat(warnings).isEmpty(); // the records beyond the cap were never opened
+    }
+
+    @Test
+    public void shouldSkipACorruptRecordWithAWarningNamingItInsteadOfBlockingEveryLaterReport() throws IOException {
+        Path directory = historyWith(5);
+        Files.writeString(directory.resolve("3.json"), "{ not json", StandardCharsets.UTF_8);
+        Files.writeString(directory.resolve("2.json"), "{\"build\": 2}", StandardCharsets.UTF_8);
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+
+        TrendWindow window = TrendWindow.of(FileHistory.open(directory, warnings::add));
+
+        assertThat(window.oldestFirst()).extracting(BuildRecord::build).containsExactly(1, 4, 5);
+        assertThat(warnings).hasSize(2);
+        assertThat(warnings.get(0)).startsWith(directory.resolve("3.json") + ":1:").endsWith("(history record skipped; delete or fix the file)");
+        assertThat(warnings.get(1)).startsWith(directory.resolve("2.json") + ":1:").contains("missing required field 'label'");
     }
 
     @Test
@@ -98,7 +112,7 @@ public class FileHistoryTest {
         FileHistory history = FileHistory.open(historyWith(3));
         BuildRecord old = TrendWindowTest.record(2);
         BuildRecord replacement = new BuildRecord(2, "#2 again", null, old.status(), "other", old.metrics(), null, null, null,
-                java.util.List.of(), null, null);
+                java.util.List.of(), null, null, null);
         BuildRecord next = TrendWindowTest.record(4);
 
         assertThat(TrendWindow.of(history.including(replacement)).oldestFirst()).extracting(BuildRecord::label)

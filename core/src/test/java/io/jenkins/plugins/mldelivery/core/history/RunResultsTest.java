@@ -25,7 +25,8 @@ public class RunResultsTest {
         RunResults results = RunResults.read(run);
 
         assertThat(results.steps()).containsOnlyKeys("canary", "gate", "promote", "train", "validate");
-        assertThat(results.step("gate")).hasValueSatisfying(gate -> assertThat(gate.path("verdict").asText()).isEqualTo("PASSED"));
+        assertThat(results.record(io.jenkins.plugins.mldelivery.core.result.GateRecord.class))
+                .hasValueSatisfying(gate -> assertThat(gate.verdict()).isEqualTo("PASSED"));
         assertThat(results.sources()).hasSize(5).allSatisfy(source -> assertThat(source.sha256()).hasSize(64));
     }
 
@@ -83,7 +84,7 @@ public class RunResultsTest {
 
         assertThat(RunResults.read(first).digest()).isEqualTo(RunResults.read(second).digest());
 
-        Files.writeString(second.resolve("promote.json"), Files.readString(second.resolve("promote.json")).replace("\"7\"", "\"8\""));
+        Files.writeString(second.resolve("promote.json"), Files.readString(second.resolve("promote.json")).replace("\"version\" : \"7\"", "\"version\" : \"8\""));
         assertThat(RunResults.read(first).digest()).isNotEqualTo(RunResults.read(second).digest());
     }
 }

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 public class TrendWindowTest {
     static BuildRecord record(final int build) {
         return new BuildRecord(build, "#" + build, null, Status.PASSED, "digest-" + build,
-                new java.util.TreeMap<>(java.util.Map.of("accuracy", 0.8 + build / 1000.0)), null, null, null, List.of(), null, null);
+                new java.util.TreeMap<>(java.util.Map.of("accuracy", 0.8 + build / 1000.0)), null, null, null, List.of(), null, null, null);
     }
 
     /** An endless history, newest first, that counts how many records were asked for. */

@@ -60,7 +60,7 @@ public class HtmlReportTest {
                 .contains("<td>Git commit</td><td>3f9c2e1b7a6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b</td>")
                 .contains("<td>model.type</td><td>hist_gradient_boosting</td>")
                 .contains("<h4>Intended use</h4>")
-                .contains("<tr><th>Slice</th><th>Accuracy</th></tr>")
+                .contains("<tr>\n<th>Slice</th>\n<th>Accuracy</th>\n</tr>")
                 .contains("<td>accuracy</td><td class=\"num\">0.8734</td><td class=\"num\">0.865</td><td class=\"good\">▲ +0.0084 better</td>")
                 .contains("Promoted credit-risk version 7 to champion (was version 6).");
     }

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.mldelivery.core.report;
 
-import io.jenkins.plugins.mldelivery.core.history.RuleOutcome;
+import io.jenkins.plugins.mldelivery.core.result.GateRecord;
 import org.junit.Test;
 
 import java.util.List;
@@ -22,7 +22,7 @@ public class MetricChangeTest {
 
     @Test
     public void shouldTakeTheDirectionFromAGateRuleBeforeTheName() {
-        RuleOutcome custom = new RuleOutcome("custom_score <= 3", "custom_score", 2.0, 3.0, true, false, null, "PASSED", null);
+        GateRecord.Rule custom = new GateRecord.Rule("custom_score <= 3", "custom_score", 2.0, 3.0, true, false, null, "PASSED", null);
 
         assertThat(MetricChange.direction("custom_score", List.of(custom))).isFalse();
         assertThat(MetricChange.direction("custom_score[region=east]", List.of(custom))).isFalse();

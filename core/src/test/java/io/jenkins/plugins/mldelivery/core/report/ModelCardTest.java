@@ -34,6 +34,7 @@ public class ModelCardTest {
 
                 - one
                 - two
+
                 | a | b |
                 |---|---|
                 | 1 | 2 |
@@ -52,12 +53,33 @@ public class ModelCardTest {
                 <li>two</li>
                 </ul>
                 <table>
-                <tr><th>a</th><th>b</th></tr>
-                <tr><td>1</td><td>2</td></tr>
+                <thead>
+                <tr>
+                <th>a</th>
+                <th>b</th>
+                </tr>
+                </thead>
+                <tbody>
+                <tr>
+                <td>1</td>
+                <td>2</td>
+                </tr>
+                </tbody>
                 </table>
                 <pre><code>x &lt; y
                 </code></pre>
                 """);
+    }
+
+    @Test
+    public void shouldRenderEmphasisAndCodeInsteadOfShowingTheMarkup() {
+        ModelCard card = new ModelCard("model-card.md", "Gate: **PASSED**, rule `f1 >= 0.8`, *trained* on [data](https://example.org/d) "
+                + "and [not this](javascript:alert(1))");
+
+        String html = card.toHtml();
+
+        assertThat(html).contains("<strong>PASSED</strong>", "<code>f1 &gt;= 0.8</code>", "<em>trained</em>",
+                "href=\"https://example.org/d\">data</a>").doesNotContain("**", "`", "javascript:");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.mldelivery.core.history.chart;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.mldelivery.core.result.CanaryRecord;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -40,12 +40,12 @@ public record CanaryTimelineChart(String decision, List<Step> steps) implements 
      * @param canary the result
      * @return the chart
      */
-    public static CanaryTimelineChart of(final JsonNode canary) {
+    public static CanaryTimelineChart of(final CanaryRecord canary) {
         List<Step> steps = new ArrayList<>();
-        for (JsonNode step : canary.path("steps")) {
-            steps.add(new Step(number(step, "weight"), number(step, "score"), step.path("decision").asText(null)));
+        for (CanaryRecord.Step step : canary.steps()) {
+            steps.add(new Step(step.weight(), step.score(), step.decision()));
         }
-        return new CanaryTimelineChart(canary.path("decision").asText("UNKNOWN"), steps);
+        return new CanaryTimelineChart(canary.decision(), steps);
     }
 
     @Override
@@ -121,8 +121,4 @@ public record CanaryTimelineChart(String decision, List<Step> steps) implements 
         return point;
     }
 
-    private static Double number(final JsonNode node, final String field) {
-        JsonNode value = node.get(field);
-        return value != null && value.isNumber() ? value.doubleValue() : null;
-    }
 }

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.mldelivery.core.history.chart;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.mldelivery.core.result.ValidateRecord;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.mldelivery.core.history.DriftSummary;
@@ -35,7 +35,7 @@ public record DriftChart(List<FeatureDrift> features, int omitted) implements Ch
      * @param limit the most features to draw
      * @return the chart
      */
-    public static DriftChart of(final JsonNode drift, final int limit) {
+    public static DriftChart of(final ValidateRecord.Drift drift, final int limit) {
         return of(DriftSummary.features(drift), limit);
     }
 

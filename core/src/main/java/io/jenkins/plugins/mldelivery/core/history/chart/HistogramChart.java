@@ -1,6 +1,7 @@
 package io.jenkins.plugins.mldelivery.core.history.chart;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.mldelivery.core.result.ValidateRecord;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -39,13 +40,13 @@ public record HistogramChart(String feature, boolean drifted, List<String> bins,
      * object with shared bin {@code edges} (n+1 numbers) or, when not empty, {@code categories} (n labels),
      * and {@code reference} and {@code current} shares or counts (n numbers each).
      *
-     * @param column the column's JSON object
+     * @param column the column's drift, with its histogram
      * @return the chart, or empty if the column has no histogram in a shape this reader knows
      */
-    public static Optional<HistogramChart> of(final JsonNode column) {
-        JsonNode histogram = column.get("histogram");
-        String name = column.path("name").asText(null);
-        if (histogram == null || !histogram.isObject() || name == null) {
+    public static Optional<HistogramChart> of(final ValidateRecord.Column column) {
+        JsonNode histogram = column.histogram();
+        String name = column.name();
+        if (histogram == null || !histogram.isObject()) {
             return Optional.empty();
         }
         List<Double> reference = numbers(first(histogram, "reference", "referenceCounts"));
@@ -54,7 +55,7 @@ public record HistogramChart(String feature, boolean drifted, List<String> bins,
         if (bins.isEmpty() || reference.size() != bins.size() || current.size() != bins.size()) {
             return Optional.empty();
         }
-        return Optional.of(new HistogramChart(name, column.path("drifted").asBoolean(false), bins,
+        return Optional.of(new HistogramChart(name, column.drifted(), bins,
                 percentages(reference), percentages(current)));
     }
 

@@ -2,7 +2,7 @@ package io.jenkins.plugins.mldelivery.core.history.chart;
 
 import edu.hm.hafner.echarts.line.LinesChartModel;
 import io.jenkins.plugins.mldelivery.core.history.BuildRecord;
-import io.jenkins.plugins.mldelivery.core.history.RuleOutcome;
+import io.jenkins.plugins.mldelivery.core.result.GateRecord;
 import io.jenkins.plugins.mldelivery.core.history.TrendWindow;
 
 import java.util.ArrayList;
@@ -45,7 +45,7 @@ public final class MetricTrendChart {
         List<String> groups = groups(window);
         Optional<String> judged = window.newest().map(BuildRecord::gate).stream()
                 .flatMap(gate -> gate.rules().stream())
-                .map(RuleOutcome::metric).filter(Objects::nonNull).map(MetricTrendChart::groupOf)
+                .map(GateRecord.Rule::metric).filter(Objects::nonNull).map(MetricTrendChart::groupOf)
                 .filter(groups::contains).findFirst();
         return judged.isPresent() ? judged : groups.stream().findFirst();
     }
@@ -66,23 +66,57 @@ public final class MetricTrendChart {
 
         SortedSet<String> metrics = new TreeSet<>();
         builds.forEach(record -> record.metrics().keySet().stream().filter(name -> groupOf(name).equals(group)).forEach(metrics::add));
-        List<RuleOutcome> rules = window.newest().map(record -> record.gate() == null ? List.<RuleOutcome>of() : record.gate().rules())
+        List<GateRecord.Rule> rules = window.newest().map(record -> record.gate() == null ? List.<GateRecord.Rule>of() : record.gate().rules())
                 .orElse(List.of());
 
         List<Double> everything = new ArrayList<>();
         int index = 0;
         for (String metric : metrics) {
             List<Double> values = builds.stream().map(record -> record.metrics().get(metric)).toList();
+            List<Double> gated = builds.stream().map(record -> judged(record, metric)).toList();
             List<ThresholdLineSeries.Threshold> thresholds = rules.stream()
                     .filter(rule -> metric.equals(rule.metric()) && rule.right() != null && !rule.skipped())
                     .map(rule -> new ThresholdLineSeries.Threshold(rule.rule(), rule.right()))
                     .toList();
-            model.addSeries(new ThresholdLineSeries(metric, ChartColors.series(index++), values, thresholds));
+            if (sameValues(values, gated)) {
+                model.addSeries(new ThresholdLineSeries(metric, ChartColors.series(index++), values, thresholds));
+            }
+            else {
+                // the gate judged another value than training reported (e.g. scored on a holdout): its threshold
+                // belongs with the value it was compared against, never with the training metric
+                model.addSeries(new ThresholdLineSeries(metric + " (training)", ChartColors.series(index++), values, List.of()));
+                model.addSeries(new ThresholdLineSeries(metric + " (as gated)", ChartColors.series(index++), gated, thresholds));
+                everything.addAll(gated);
+            }
             everything.addAll(values);
             thresholds.forEach(threshold -> everything.add(threshold.value()));
         }
         RangeAxis.cover(model, everything, 0.0);
         return model;
+    }
+
+    /** The value a build's gate judged for a metric, or null when its gate did not judge it. */
+    private static Double judged(final BuildRecord record, final String metric) {
+        if (record.gate() == null) {
+            return null;
+        }
+        return record.gate().rules().stream().filter(rule -> metric.equals(rule.metric()) && !rule.skipped() && rule.left() != null)
+                .map(GateRecord.Rule::left).findFirst().orElse(null);
+    }
+
+    /**
+     * Says whether the gate judged the training values themselves: wherever a build has both, they agree to
+     * within 1e-9 relative (the same number written twice, not recomputed), or the gate judged none.
+     */
+    private static boolean sameValues(final List<Double> trained, final List<Double> gated) {
+        for (int i = 0; i < trained.size(); i++) {
+            Double judged = gated.get(i);
+            Double value = trained.get(i);
+            if (judged != null && (value == null || Math.abs(judged - value) > 1e-9 * Math.max(1.0, Math.abs(value)))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -7,7 +7,7 @@ import org.junit.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 public class CanaryTimelineChartTest {
-    private static final CanaryTimelineChart CHART = CanaryTimelineChart.of(ReportFixtures.result("canary.json"));
+    private static final CanaryTimelineChart CHART = CanaryTimelineChart.of(canary(ReportFixtures.result("canary.json")));
 
     @Test
     public void shouldReadEveryStepOfTheRollout() {
@@ -39,12 +39,17 @@ public class CanaryTimelineChartTest {
         assertThat(points.get(2).path("symbol").asText()).isEqualTo("diamond");
         assertThat(points.get(2).path("label").path("formatter").asText()).isEqualTo("INCONCLUSIVE");
         assertThat(points.get(4).path("label").path("formatter").asText()).isEqualTo("PASS");
-        JsonNode rollback = CanaryTimelineChart.of(ReportFixtures.result("canary.json").put("decision", "ROLLED_BACK"))
+        JsonNode rollback = CanaryTimelineChart.of(canary(ReportFixtures.result("canary.json").put("decision", "ROLLED_BACK")))
                 .toOption();
         assertThat(rollback.path("title").path("text").asText()).isEqualTo("Decision: ROLLED_BACK");
         JsonNode rolledBack = new CanaryTimelineChart("ROLLED_BACK",
                 java.util.List.of(new CanaryTimelineChart.Step(5.0, 20.0, "FAIL"))).toOption().path("series").get(1).path("data").get(0);
         assertThat(rolledBack.path("symbol").asText()).isEqualTo("triangle");
         assertThat(rolledBack.path("symbolRotate").asInt()).isEqualTo(180);
+    }
+
+    private static io.jenkins.plugins.mldelivery.core.result.CanaryRecord canary(final JsonNode json) {
+        return io.jenkins.plugins.mldelivery.core.result.StepRecords.of("canary.json", json,
+                io.jenkins.plugins.mldelivery.core.result.CanaryRecord.class);
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.mldelivery.core.history.chart;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.mldelivery.core.result.ValidateRecord;
 import io.jenkins.plugins.mldelivery.core.history.FeatureDrift;
 import io.jenkins.plugins.mldelivery.core.report.ReportFixtures;
 import io.jenkins.plugins.mldelivery.core.result.ResultJson;
@@ -11,7 +12,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 public class DriftChartTest {
-    private static final JsonNode DRIFT = ReportFixtures.result("validate.json").path("drift");
+    private static final ValidateRecord.Drift DRIFT = io.jenkins.plugins.mldelivery.core.result.ResultJson.mapper()
+            .convertValue(ReportFixtures.result("validate.json").path("drift"), ValidateRecord.Drift.class);
 
     @Test
     public void shouldPutTheMostDriftedFeaturesOnTopAndLeaveOutTheLeastBeyondTheLimit() {
@@ -36,7 +38,7 @@ public class DriftChartTest {
         assertThat(drifted.path("itemStyle").path("decal").isObject()).isTrue();
         assertThat(drifted.path("label").path("formatter").asText()).isEqualTo("drifted");
         // debt_ratio and income are drifted: their bars are in the drifted series only
-        assertThat(drifted.path("data").get(0).asDouble()).isEqualTo(DRIFT.path("columns").get(4).path("effectSize").asDouble());
+        assertThat(drifted.path("data").get(0).asDouble()).isEqualTo(DRIFT.columns().get(4).effectSize());
         assertThat(stable.path("data").get(0).isNull()).isTrue();
         assertThat(drifted.path("data").get(2).isNull()).isTrue();
     }

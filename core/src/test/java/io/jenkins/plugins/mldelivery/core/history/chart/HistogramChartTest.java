@@ -1,6 +1,7 @@
 package io.jenkins.plugins.mldelivery.core.history.chart;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.mldelivery.core.result.ValidateRecord;
 import io.jenkins.plugins.mldelivery.core.report.ReportFixtures;
 import io.jenkins.plugins.mldelivery.core.result.ResultJson;
 import org.junit.Test;
@@ -14,13 +15,17 @@ import static org.assertj.core.api.Assertions.within;
 public class HistogramChartTest {
     private static final JsonNode COLUMNS = ReportFixtures.result("validate.json").path("drift").path("columns");
 
-    private static JsonNode column(final String name) {
+    private static ValidateRecord.Column column(final String name) {
         for (JsonNode column : COLUMNS) {
             if (column.path("name").asText().equals(name)) {
-                return column;
+                return column(column);
             }
         }
         throw new AssertionError(name);
+    }
+
+    private static ValidateRecord.Column column(final JsonNode json) {
+        return ResultJson.mapper().convertValue(json, ValidateRecord.Column.class);
     }
 
     @Test
@@ -62,9 +67,9 @@ public class HistogramChartTest {
 
     @Test
     public void shouldSkipColumnsWithoutAHistogramOrWithMismatchedBins() throws Exception {
-        assertThat(HistogramChart.of(ResultJson.mapper().readTree("{\"name\":\"x\"}"))).isEmpty();
-        assertThat(HistogramChart.of(ResultJson.mapper().readTree(
-                "{\"name\":\"x\",\"histogram\":{\"edges\":[0,1],\"reference\":[1,2],\"current\":[1,2]}}"))).isEmpty();
+        assertThat(HistogramChart.of(column(ResultJson.mapper().readTree("{\"name\":\"x\"}")))).isEmpty();
+        assertThat(HistogramChart.of(column(ResultJson.mapper().readTree(
+                "{\"name\":\"x\",\"histogram\":{\"edges\":[0,1],\"reference\":[1,2],\"current\":[1,2]}}")))).isEmpty();
         assertThatThrownBy(() -> new HistogramChart("x", false, List.of("a"), List.of(1.0, 2.0), List.of(1.0)))
                 .isInstanceOf(IllegalArgumentException.class);
     }

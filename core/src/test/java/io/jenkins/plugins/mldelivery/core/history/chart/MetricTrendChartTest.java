@@ -5,7 +5,7 @@ import edu.hm.hafner.echarts.line.LineSeries;
 import edu.hm.hafner.echarts.line.LinesChartModel;
 import io.jenkins.plugins.mldelivery.core.history.BuildRecord;
 import io.jenkins.plugins.mldelivery.core.history.GateSummary;
-import io.jenkins.plugins.mldelivery.core.history.RuleOutcome;
+import io.jenkins.plugins.mldelivery.core.result.GateRecord;
 import io.jenkins.plugins.mldelivery.core.history.TrendWindow;
 import io.jenkins.plugins.mldelivery.core.report.ReportFixtures;
 import io.jenkins.plugins.mldelivery.core.result.ResultJson;
@@ -115,8 +115,8 @@ public class MetricTrendChartTest {
         BuildRecord older = record(1, Map.of("accuracy", 0.85, "f1", 0.70), null);
         BuildRecord newest = record(2, Map.of("accuracy", 0.86, "f1", 0.72, "latency_p95_ms", 9.0),
                 new GateSummary("PASSED", List.of(
-                        new RuleOutcome("max_gap(accuracy, by=gender) <= 0.05", null, 0.01, 0.05, true, false, null, null, null),
-                        new RuleOutcome("f1[gender=F] >= champion.f1 - 0.01", "f1[gender=F]", 0.72, 0.70, true, false, null, null, null))));
+                        new GateRecord.Rule("max_gap(accuracy, by=gender) <= 0.05", null, 0.01, 0.05, true, false, null, null, null),
+                        new GateRecord.Rule("f1[gender=F] >= champion.f1 - 0.01", "f1[gender=F]", 0.72, 0.70, true, false, null, null, null))));
 
         assertThat(MetricTrendChart.mainGroup(TrendWindow.of(List.of(newest, older)))).contains("f1");
         assertThat(MetricTrendChart.mainGroup(TrendWindow.of(List.of(older)))).as("without a gate, the first metric")
@@ -124,8 +124,42 @@ public class MetricTrendChartTest {
         assertThat(MetricTrendChart.mainGroup(TrendWindow.of(List.of(record(3, Map.of(), null))))).isEmpty();
     }
 
+    @Test
+    public void shouldNotHoldTheTrainingMetricToAThresholdTheGateSetOnAnotherValue() {
+        // training reported roc_auc 0.933; the gate scored the holdout (0.927) and held that to champion - 0.01
+        BuildRecord older = record(1, Map.of("roc_auc", 0.930), gate("roc_auc", 0.925, 0.90));
+        BuildRecord newest = record(2, Map.of("roc_auc", 0.933), gate("roc_auc", 0.927, 0.916));
+
+        JsonNode series = LineChartOption.of(MetricTrendChart.create(TrendWindow.of(List.of(newest, older)), "roc_auc"))
+                .toOption().path("series");
+
+        assertThat(series).hasSize(2);
+        assertThat(series.get(0).path("name").asText()).isEqualTo("roc_auc (training)");
+        assertThat(series.get(0).path("markLine").path("data")).isEmpty();
+        assertThat(series.get(1).path("name").asText()).isEqualTo("roc_auc (as gated)");
+        assertThat(series.get(1).path("data").get(1).asDouble()).isEqualTo(0.927);
+        assertThat(series.get(1).path("markLine").path("data").get(0).path("yAxis").asDouble()).isEqualTo(0.916);
+    }
+
+    @Test
+    public void shouldKeepOneSeriesWhenTheGateJudgedTheTrainingMetricItself() {
+        BuildRecord newest = record(2, Map.of("roc_auc", 0.933), gate("roc_auc", 0.933, 0.916));
+
+        JsonNode series = LineChartOption.of(MetricTrendChart.create(TrendWindow.of(List.of(newest)), "roc_auc"))
+                .toOption().path("series");
+
+        assertThat(series).hasSize(1);
+        assertThat(series.get(0).path("name").asText()).isEqualTo("roc_auc");
+        assertThat(series.get(0).path("markLine").path("data").get(0).path("yAxis").asDouble()).isEqualTo(0.916);
+    }
+
+    private static GateSummary gate(final String metric, final double judged, final double threshold) {
+        return new GateSummary("PASSED", List.of(new GateRecord.Rule(metric + " >= champion." + metric + " - 0.01", metric, judged,
+                threshold, true, false, null, "PASSED", null)));
+    }
+
     private static BuildRecord record(final int build, final Map<String, Double> metrics, final GateSummary gate) {
         return new BuildRecord(build, "#" + build, null, Status.PASSED, "digest-" + build, new TreeMap<>(metrics), null, null,
-                gate, List.of(), null, null);
+                gate, List.of(), null, null, null);
     }
 }
