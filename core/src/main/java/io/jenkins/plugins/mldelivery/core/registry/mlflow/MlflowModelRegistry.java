@@ -85,13 +85,12 @@ public final class MlflowModelRegistry implements ModelRegistry {
     @Override
     public ModelVersion register(final VersionRequest request) {
         String model = name(request.model());
-        if (request.idempotencyKey() != null) {
-            Optional<ModelVersion> earlier = registeredWith(model, request.idempotencyKey());
+        if (request.retryKey() != null) {
+            Optional<ModelVersion> earlier = registeredWith(model, request.retryKey());
             if (earlier.isPresent()) {
                 return earlier.get();
             }
         }
-        createModelIfAbsent(model);
         String source = request.source();
         String runId = request.runId();
         List<ModelArtifact> artifacts = List.of();
@@ -111,7 +110,19 @@ public final class MlflowModelRegistry implements ModelRegistry {
             body.put("run_link", request.registeredBy().build());
         }
         body.put("tags", MlflowTags.list(MlflowTags.of(request, artifacts)));
-        JsonNode created = client.post("model-versions/create", body).path("model_version");
+        // The model is created only once its files are in place, and removed again when its first
+        // version cannot be created: a failed promotion leaves no empty model in the registry.
+        boolean createdModel = createModelIfAbsent(model);
+        JsonNode created;
+        try {
+            created = client.post("model-versions/create", body).path("model_version");
+        }
+        catch (RuntimeException e) {
+            if (createdModel) {
+                deleteIfEmpty(model, e);
+            }
+            throw e;
+        }
         int number = Integer.parseInt(created.path("version").asText());
         ModelVersion version = MlflowTags.toVersion(awaitReady(model, number, created), null);
         ModelCard card = ModelCard.of(version, request);
@@ -286,14 +297,28 @@ public final class MlflowModelRegistry implements ModelRegistry {
         return first == null ? Optional.empty() : findVersion(model, first.path("version").asInt());
     }
 
-    private void createModelIfAbsent(final String model) {
+    /** Removes a model this registration created, unless a racing promoter registered a version into it meanwhile. */
+    private void deleteIfEmpty(final String model, final RuntimeException cause) {
+        try {
+            if (client.get("model-versions/search", Map.of("filter", "name='" + model + "'")).path("model_versions").isEmpty()) {
+                client.delete("registered-models/delete", Map.of("name", model));
+            }
+        }
+        catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private boolean createModelIfAbsent(final String model) {
         try {
             client.post("registered-models/create", Map.of("name", model));
+            return true;
         }
         catch (MlflowApiException e) {
             if (!e.isAlreadyExists()) {
                 throw e;
             }
+            return false;
         }
     }
 
