@@ -34,8 +34,10 @@ import java.util.TreeMap;
  * MLflow's model registry through its REST API (the MLflow Java client knows no aliases). Aliases
  * are resolved with the get-by-alias call, never by searching versions (search answers with empty
  * aliases on some backends). MLflow keeps no history of alias moves, so each move is recorded as a
- * registered-model tag {@code mld.alias_history.ALIAS.MILLIS.NONCE} whose value is the move as JSON;
- * distinct keys mean racing promoters never overwrite each other's record.
+ * registered-model tag {@code mld.alias_history.ALIAS.MILLIS.NONCE} whose value is the move as JSON.
+ * Moves of one model's aliases take turns ({@link MlflowAliasLock}), so the recorded history stays
+ * consistent with the alias under concurrent promotions; a move made with another tool is noticed
+ * (an {@code OUTSIDE} move) when the history is read, and recorded by the next move.
  */
 public final class MlflowModelRegistry implements ModelRegistry {
     /** The experiment that holds the runs created to upload model files. */
@@ -43,6 +45,8 @@ public final class MlflowModelRegistry implements ModelRegistry {
 
     private static final String HISTORY_PREFIX = "mld.alias_history.";
     private static final String PAGE_SIZE = "200";
+    private static final Duration LOCK_LEASE = Duration.ofSeconds(60);
+    private static final Duration LOCK_TIMEOUT = Duration.ofMinutes(2);
 
     private final MlflowClient client;
     private final Clock clock;
@@ -183,6 +187,7 @@ public final class MlflowModelRegistry implements ModelRegistry {
             }
             JsonNode page = client.get("registered-models/search", query);
             page.path("registered_models").forEach(model -> names.add(model.path("name").asText()));
+            names.removeIf(name -> name.startsWith(MlflowAliasLock.PREFIX));
             token = page.path("next_page_token").asText("");
         }
         while (!token.isEmpty());
@@ -214,23 +219,27 @@ public final class MlflowModelRegistry implements ModelRegistry {
     public AliasMove setAlias(final String model, final String alias, final int version, final ChangeNote note) {
         requireVersion(name(model), version);
         NameRules.alias(alias);
-        Integer current = currentVersion(model, alias);
-        if (Objects.equals(current, version)) {
-            Optional<AliasMove> earlier = new AliasHistory(aliasHistory(model, alias)).lastMoveTo(version);
-            if (earlier.isPresent()) {
-                return earlier.get();
+        return underLock(model, alias, (current, moves) -> {
+            if (Objects.equals(current, version)) {
+                Optional<AliasMove> earlier = new AliasHistory(moves).lastMoveTo(version);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
             }
-        }
-        return move(AliasMove.of(model, alias, AliasMove.Action.SET, current, version, note, clock.instant()));
+            return AliasMove.of(model, alias, AliasMove.Action.SET, current, version, note, clock.instant());
+        });
     }
 
     @Override
     public AliasMove removeAlias(final String model, final String alias, final ChangeNote note) {
         requireModel(name(model));
         NameRules.alias(alias);
-        Integer current = Optional.ofNullable(currentVersion(model, alias)).orElseThrow(() -> new BadInputException(
-                "registry " + uri() + ": model '" + model + "' has no alias '" + alias + "'"));
-        return move(AliasMove.of(model, alias, AliasMove.Action.REMOVE, current, null, note, clock.instant()));
+        return underLock(model, alias, (current, moves) -> {
+            if (current == null) {
+                throw new BadInputException("registry " + uri() + ": model '" + model + "' has no alias '" + alias + "'");
+            }
+            return AliasMove.of(model, alias, AliasMove.Action.REMOVE, current, null, note, clock.instant());
+        });
     }
 
     @Override
@@ -238,15 +247,18 @@ public final class MlflowModelRegistry implements ModelRegistry {
         if (alias != null) {
             NameRules.alias(alias);
         }
-        return history.read(requireModel(name(model)), alias);
+        return history.read(requireModel(name(model)), alias, name -> currentVersion(model, name));
     }
 
     @Override
     public AliasMove rollback(final String model, final String alias, final ChangeNote note) {
-        Integer current = currentVersion(name(model), NameRules.alias(alias));
-        int target = new AliasHistory(aliasHistory(model, alias)).requireRollbackTarget(uri(), model, alias);
-        requireVersion(model, target);
-        return move(AliasMove.of(model, alias, AliasMove.Action.ROLLBACK, current, target, note, clock.instant()));
+        requireModel(name(model));
+        NameRules.alias(alias);
+        return underLock(model, alias, (current, moves) -> {
+            int target = new AliasHistory(moves).requireRollbackTarget(uri(), model, alias);
+            requireVersion(model, target);
+            return AliasMove.of(model, alias, AliasMove.Action.ROLLBACK, current, target, note, clock.instant());
+        });
     }
 
     @Override
@@ -270,16 +282,49 @@ public final class MlflowModelRegistry implements ModelRegistry {
         });
     }
 
-    private AliasMove move(final AliasMove move) {
-        if (move.action() == AliasMove.Action.REMOVE) {
-            client.delete("registered-models/alias", Map.of("name", move.model(), "alias", move.alias()));
+    /**
+     * Reads the alias and its history, decides a move and makes it, with no other ml-delivery move
+     * of the model's aliases in between: the history then stays consistent with the alias under
+     * concurrent promotions. A move another tool made since the last recorded one is recorded
+     * first, so the history shows it and a rollback can undo it. Each move is dated after the one
+     * before it, so that the history's order is the order of the moves even across clocks.
+     */
+    private AliasMove underLock(final String model, final String alias, final MoveDecision decision) {
+        try (MlflowAliasLock lock = MlflowAliasLock.acquire(client, model, clock, LOCK_LEASE, LOCK_TIMEOUT)) {
+            JsonNode node = requireModel(model);
+            Integer current = currentVersion(model, alias);
+            List<AliasMove> moves = new ArrayList<>(history.recorded(node, alias));
+            AliasMove tail = moves.isEmpty() ? null : moves.get(moves.size() - 1);
+            Optional<AliasMove> outside = MlflowHistory.outsideMove(model, alias, tail, current, clock.instant());
+            if (outside.isPresent()) {
+                history.record(outside.get());
+                moves.add(outside.get());
+                tail = outside.get();
+            }
+            AliasMove move = decision.decide(current, List.copyOf(moves));
+            if (moves.contains(move)) {
+                return move; // already there: nothing to do
+            }
+            if (tail != null && !move.at().isAfter(tail.at())) {
+                move = new AliasMove(move.model(), move.alias(), move.action(), move.fromVersion(), move.toVersion(), move.who(),
+                        move.build(), move.reason(), tail.at().plusMillis(1));
+            }
+            if (move.action() == AliasMove.Action.REMOVE) {
+                client.delete("registered-models/alias", Map.of("name", move.model(), "alias", move.alias()));
+            }
+            else {
+                client.post("registered-models/alias", Map.of("name", move.model(), "alias", move.alias(),
+                        "version", String.valueOf(move.toVersion())));
+            }
+            history.record(move);
+            return move;
         }
-        else {
-            client.post("registered-models/alias", Map.of("name", move.model(), "alias", move.alias(),
-                    "version", String.valueOf(move.toVersion())));
-        }
-        history.record(move);
-        return move;
+    }
+
+    /** Decides a move from where the alias points and its history (outside moves included). */
+    @FunctionalInterface
+    private interface MoveDecision {
+        AliasMove decide(Integer current, List<AliasMove> moves);
     }
 
     private Optional<ModelVersion> registeredWith(final String model, final String key) {
