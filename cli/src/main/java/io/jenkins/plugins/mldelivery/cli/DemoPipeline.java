@@ -149,7 +149,7 @@ final class DemoPipeline {
         args.addAll(List.of("--registry", registry, "--model", MODEL,
                 "--score-command", ".venv/bin/python predict.py --batch --model {model} --data {data} --out {out}",
                 "--eval-data", "data/holdout.csv",
-                "--challenger-model", path(artifacts(build).resolve("model/model.joblib")),
+                "--challenger-model", path(artifacts(build).resolve("model")),
                 "--json", path(run.resolve("gate.json"))));
         step(expected, args.toArray(String[]::new));
     }
