@@ -9,7 +9,6 @@ import io.jenkins.plugins.mldelivery.core.registry.ModelArtifact;
 import io.jenkins.plugins.mldelivery.core.registry.VersionRequest;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -123,7 +123,7 @@ final class MlflowRunUpload {
      * rather than when someone loads the model.
      */
     private void requireServerSees(final String runId, final Path localStore, final String owner, final List<ModelArtifact> artifacts) {
-        Map<String, Long> listed = new java.util.HashMap<>();
+        Map<String, Long> listed = new HashMap<>();
         artifacts.stream().map(artifact -> parent(MODEL_DIR + "/" + artifact.path())).distinct().forEach(dir -> {
             for (JsonNode file : client.get("artifacts/list", Map.of("run_id", runId, "path", dir)).path("files")) {
                 listed.put(file.path("path").asText(), file.path("file_size").asLong(-1));

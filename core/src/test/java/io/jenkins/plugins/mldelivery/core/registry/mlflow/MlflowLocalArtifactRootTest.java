@@ -1,5 +1,7 @@
 package io.jenkins.plugins.mldelivery.core.registry.mlflow;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import io.jenkins.plugins.mldelivery.core.io.BadInputException;
 import io.jenkins.plugins.mldelivery.core.mlflow.MlflowClient;
 import io.jenkins.plugins.mldelivery.core.registry.ChangeNote;
@@ -15,10 +17,18 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -71,6 +81,96 @@ public class MlflowLocalArtifactRootTest {
         assertThatThrownBy(() -> promote("never-registered", train)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("(the file changed after training)");
         assertThat(registry().findModel("never-registered")).isEmpty();
+    }
+
+    @Test
+    public void shouldSaySoAndLeaveNothingWhenTheServerDoesNotSeeTheFilesWrittenIntoItsArtifactRoot() throws Exception {
+        Path workspace = temp.newFolder("unshared").toPath();
+        Files.createDirectories(workspace.resolve("model"));
+        Files.writeString(workspace.resolve("model/model.joblib"), "unshared weights");
+        Path train = MlflowModelFixture.trainResult(workspace);
+        // A server on another machine lists its own disk, where the files written here never arrive.
+        try (ElsewhereServer elsewhere = new ElsewhereServer(mlflow.uri())) {
+            ModelRegistry registry = new MlflowModelRegistry(MlflowClient.at(elsewhere.uri())
+                    .withBackoff(Duration.ofMillis(5), Duration.ofMillis(20)).build());
+
+            assertThatThrownBy(() -> new Promotion(registry, Clock.systemUTC()).promote(PromoteRequest.of("unshared", "champion")
+                    .fromTrainResult(train).by(CI).build()))
+                    .isInstanceOf(BadInputException.class)
+                    .hasMessageStartingWith("MLflow keeps the artifacts of run ")
+                    .hasMessageContaining("of experiment 'ml-delivery-models' in the local directory " + mlflow.artifactRoot())
+                    .hasMessageContaining("but the server does not see them (model/model.joblib): this machine does not share that"
+                            + " directory with the server");
+            assertThat(registry().findModel("unshared")).isEmpty();
+            try (Stream<Path> files = Files.walk(mlflow.artifactRoot())) {
+                assertThat(files.filter(Files::isRegularFile).map(MlflowLocalArtifactRootTest::content))
+                        .as("the files written for a server that cannot see them are removed").doesNotContain("unshared weights");
+            }
+        }
+    }
+
+    private static String content(final Path file) {
+        try {
+            return Files.readString(file);
+        }
+        catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Forwards to the real server, but lists artifacts as a server that cannot see this machine's files would: none. */
+    private static final class ElsewhereServer implements AutoCloseable {
+        private final HttpServer server;
+        private final URI target;
+        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+        ElsewhereServer(final URI target) throws IOException {
+            this.target = target;
+            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", this::handle);
+            server.start();
+        }
+
+        URI uri() {
+            return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        }
+
+        private void handle(final HttpExchange exchange) throws IOException {
+            byte[] answer;
+            int status;
+            if (exchange.getRequestURI().getPath().endsWith("/artifacts/list")) {
+                status = 200;
+                answer = "{}".getBytes(StandardCharsets.UTF_8);
+            }
+            else {
+                HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
+                        .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(exchange.getRequestBody().readAllBytes()));
+                String type = exchange.getRequestHeaders().getFirst("Content-Type");
+                if (type != null) {
+                    request.header("Content-Type", type);
+                }
+                try {
+                    HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                    status = response.statusCode();
+                    answer = response.body();
+                }
+                catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(e);
+                }
+            }
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, answer.length == 0 ? -1 : answer.length);
+            if (answer.length > 0) {
+                exchange.getResponseBody().write(answer);
+            }
+            exchange.close();
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
     }
 
     @Test
