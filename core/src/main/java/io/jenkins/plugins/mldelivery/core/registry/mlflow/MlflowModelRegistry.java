@@ -45,8 +45,6 @@ public final class MlflowModelRegistry implements ModelRegistry {
 
     private static final String HISTORY_PREFIX = "mld.alias_history.";
     private static final String PAGE_SIZE = "200";
-    private static final Duration LOCK_LEASE = Duration.ofSeconds(60);
-    private static final Duration LOCK_TIMEOUT = Duration.ofMinutes(2);
 
     private final MlflowClient client;
     private final Clock clock;
@@ -54,6 +52,7 @@ public final class MlflowModelRegistry implements ModelRegistry {
     private final MlflowRunUpload upload;
     private final MlflowHistory history;
     private final MlflowLookups lookups;
+    private final MlflowAliasMoves aliasMoves;
 
     /**
      * Creates a registry over a transport.
@@ -70,6 +69,7 @@ public final class MlflowModelRegistry implements ModelRegistry {
         this.upload = new MlflowRunUpload(client, experiment, clock);
         this.history = new MlflowHistory(client);
         this.lookups = new MlflowLookups(client);
+        this.aliasMoves = new MlflowAliasMoves(client, clock, history, lookups, "mlflow:" + client.baseUri());
     }
 
     /**
@@ -219,9 +219,9 @@ public final class MlflowModelRegistry implements ModelRegistry {
     public AliasMove setAlias(final String model, final String alias, final int version, final ChangeNote note) {
         requireVersion(name(model), version);
         NameRules.alias(alias);
-        return underLock(model, alias, (current, moves) -> {
+        return aliasMoves.make(model, alias, (current, past) -> {
             if (Objects.equals(current, version)) {
-                Optional<AliasMove> earlier = new AliasHistory(moves).lastMoveTo(version);
+                Optional<AliasMove> earlier = new AliasHistory(past).lastMoveTo(version);
                 if (earlier.isPresent()) {
                     return earlier.get();
                 }
@@ -234,7 +234,7 @@ public final class MlflowModelRegistry implements ModelRegistry {
     public AliasMove removeAlias(final String model, final String alias, final ChangeNote note) {
         requireModel(name(model));
         NameRules.alias(alias);
-        return underLock(model, alias, (current, moves) -> {
+        return aliasMoves.make(model, alias, (current, past) -> {
             if (current == null) {
                 throw new BadInputException("registry " + uri() + ": model '" + model + "' has no alias '" + alias + "'");
             }
@@ -254,8 +254,8 @@ public final class MlflowModelRegistry implements ModelRegistry {
     public AliasMove rollback(final String model, final String alias, final ChangeNote note) {
         requireModel(name(model));
         NameRules.alias(alias);
-        return underLock(model, alias, (current, moves) -> {
-            int target = new AliasHistory(moves).requireRollbackTarget(uri(), model, alias);
+        return aliasMoves.make(model, alias, (current, past) -> {
+            int target = new AliasHistory(past).requireRollbackTarget(uri(), model, alias);
             requireVersion(model, target);
             return AliasMove.of(model, alias, AliasMove.Action.ROLLBACK, current, target, note, clock.instant());
         });
@@ -280,51 +280,6 @@ public final class MlflowModelRegistry implements ModelRegistry {
             }
             return Optional.empty();
         });
-    }
-
-    /**
-     * Reads the alias and its history, decides a move and makes it, with no other ml-delivery move
-     * of the model's aliases in between: the history then stays consistent with the alias under
-     * concurrent promotions. A move another tool made since the last recorded one is recorded
-     * first, so the history shows it and a rollback can undo it. Each move is dated after the one
-     * before it, so that the history's order is the order of the moves even across clocks.
-     */
-    private AliasMove underLock(final String model, final String alias, final MoveDecision decision) {
-        try (MlflowAliasLock lock = MlflowAliasLock.acquire(client, model, clock, LOCK_LEASE, LOCK_TIMEOUT)) {
-            JsonNode node = requireModel(model);
-            Integer current = currentVersion(model, alias);
-            List<AliasMove> moves = new ArrayList<>(history.recorded(node, alias));
-            AliasMove tail = moves.isEmpty() ? null : moves.get(moves.size() - 1);
-            Optional<AliasMove> outside = MlflowHistory.outsideMove(model, alias, tail, current, clock.instant());
-            if (outside.isPresent()) {
-                history.record(outside.get());
-                moves.add(outside.get());
-                tail = outside.get();
-            }
-            AliasMove move = decision.decide(current, List.copyOf(moves));
-            if (moves.contains(move)) {
-                return move; // already there: nothing to do
-            }
-            if (tail != null && !move.at().isAfter(tail.at())) {
-                move = new AliasMove(move.model(), move.alias(), move.action(), move.fromVersion(), move.toVersion(), move.who(),
-                        move.build(), move.reason(), tail.at().plusMillis(1));
-            }
-            if (move.action() == AliasMove.Action.REMOVE) {
-                client.delete("registered-models/alias", Map.of("name", move.model(), "alias", move.alias()));
-            }
-            else {
-                client.post("registered-models/alias", Map.of("name", move.model(), "alias", move.alias(),
-                        "version", String.valueOf(move.toVersion())));
-            }
-            history.record(move);
-            return move;
-        }
-    }
-
-    /** Decides a move from where the alias points and its history (outside moves included). */
-    @FunctionalInterface
-    private interface MoveDecision {
-        AliasMove decide(Integer current, List<AliasMove> moves);
     }
 
     private Optional<ModelVersion> registeredWith(final String model, final String key) {
