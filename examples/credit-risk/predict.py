@@ -1,6 +1,9 @@
 """Scores a trained credit-risk model on a CSV file and writes the predictions CSV.
 
-    python predict.py --model model/model.joblib --data INPUT.csv --out PREDICTIONS.csv [--batch]
+    python predict.py --model model --data INPUT.csv --out PREDICTIONS.csv [--batch]
+
+--model is the MLflow model directory train.py writes (or a registry's copy of it); a model.joblib
+bundle written by earlier versions of train.py is still read.
 
 Output columns: id and label (when the input has them), prediction, probability, latency_ms,
 then the slice attributes (gender, region) the input has. By default every row is scored on its
@@ -22,6 +25,9 @@ import credit_features as cf
 
 
 def load_bundle(path):
+    """Loads a model train.py wrote: {"model", "features", "categories", "threshold", "sklearn_version"}."""
+    if os.path.isdir(path):
+        return load_mlflow_model(path)
     try:
         bundle = joblib.load(path)
     except FileNotFoundError:
@@ -31,6 +37,23 @@ def load_bundle(path):
     if not isinstance(bundle, dict) or "model" not in bundle or "categories" not in bundle:
         raise cf.BadInput(f"{path}: not a model written by train.py (no model bundle inside)")
     return bundle
+
+
+def load_mlflow_model(path):
+    """Loads an MLflow model directory with MLflow's own loader; the encoding is in MLmodel's metadata."""
+    if not os.path.isfile(os.path.join(path, "MLmodel")):
+        raise cf.BadInput(f"{path}: not a model written by train.py (a directory without an MLmodel file)")
+    os.environ.setdefault("MLFLOW_DISABLE_TELEMETRY", "true")  # the example sends nothing anywhere
+    from mlflow.models import Model
+    import mlflow.sklearn
+    try:
+        metadata = Model.load(path).metadata or {}
+        model = mlflow.sklearn.load_model(path)
+    except Exception as e:  # MLflow raises many kinds for a directory that is not a model
+        raise cf.BadInput(f"{path}: not a model written by train.py ({type(e).__name__}: {e})") from None
+    if "categories" not in metadata or "threshold" not in metadata:
+        raise cf.BadInput(f"{path}: not a model written by train.py (MLmodel has no categories or threshold metadata)")
+    return dict(metadata, model=model)
 
 
 def score(bundle, x, batch):
@@ -81,7 +104,7 @@ def predict(model_path, data_path, out_path, batch):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--model", required=True, help="the model file train.py wrote (model/model.joblib)")
+    parser.add_argument("--model", required=True, help="the MLflow model directory train.py wrote (model)")
     parser.add_argument("--data", required=True, help="CSV with the feature columns (and id, label if known)")
     parser.add_argument("--out", required=True, help="where to write the predictions CSV")
     parser.add_argument("--batch", action="store_true", help="score all rows in one call; no latency_ms column")

@@ -3,17 +3,27 @@ loss history and the evaluation set's predictions (in the predictions CSV format
 
     python train.py [--params params.yaml]
 
-Deterministic: the same data and parameters write the same model bytes and the same metrics
-(except latency_p95_ms, which times this machine).
+The model is an MLflow model directory (written by mlflow.sklearn.save_model: MLmodel, model.pkl and
+the requirements), so that MLflow's own loaders and `mlflow models serve` load it from a registry;
+the feature encoding predict.py needs travels in MLmodel's metadata.
+
+Deterministic: the same data and parameters write the same model.pkl bytes and the same metrics
+(except latency_p95_ms, which times this machine); MLmodel records when it was written, unless
+SOURCE_DATE_EPOCH (the reproducible-builds convention) says which time to record.
 """
 import argparse
 import csv
+import datetime
+import hashlib
 import json
 import os
+import pickle
+import shutil
 import sys
+import tempfile
 import time
+import uuid
 
-import joblib
 import numpy as np
 import sklearn
 import yaml
@@ -103,6 +113,38 @@ def write_atomically(path, write):
     os.replace(temp, path)
 
 
+def save_model(path, model, metadata):
+    """Writes the MLflow model directory at path all at once: saved beside it, then renamed into place."""
+    os.environ.setdefault("MLFLOW_DISABLE_TELEMETRY", "true")  # the example sends nothing anywhere
+    import mlflow.sklearn  # imported here: only saving the model needs it
+    from mlflow.models import Model
+    target = os.path.abspath(path)
+    parent = os.path.dirname(target)
+    os.makedirs(parent, exist_ok=True)
+    staging = tempfile.mkdtemp(prefix=".model-", dir=parent)
+    try:
+        saved = os.path.join(staging, "model")
+        # MLmodel names the model by its content and dates it by SOURCE_DATE_EPOCH when set (the
+        # reproducible-builds convention), so that `ml-delivery train --check-reproducible` sees the same bytes.
+        content = hashlib.sha256(pickle.dumps(model)).hexdigest()
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        created = datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc) if epoch else datetime.datetime.now(datetime.timezone.utc)
+        description = Model(model_uuid=uuid.uuid5(uuid.NAMESPACE_OID, content).hex,
+                            utc_time_created=created.strftime("%Y-%m-%d %H:%M:%S.%f"))
+        # Requirements named here rather than inferred: inferring them loads the model in a subprocess.
+        mlflow.sklearn.save_model(model, saved, serialization_format="pickle", pyfunc_predict_fn="predict_proba",
+                                  pip_requirements=[f"scikit-learn=={sklearn.__version__}", f"numpy=={np.__version__}"],
+                                  metadata=metadata, mlflow_model=description)
+        old = os.path.join(staging, "old")
+        if os.path.isdir(target):
+            os.replace(target, old)
+        elif os.path.exists(target):
+            os.remove(target)
+        os.replace(saved, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
 def write_text(path, text):
     def write(temp):
         with open(temp, "w", encoding="utf-8", newline="") as handle:
@@ -160,9 +202,8 @@ def train(params_path):
             metrics.update(metric_set(y_eval[chosen], probability[chosen], threshold, f"[{name}={value}]"))
     metrics["latency_p95_ms"] = latency_p95_ms(model, x[eval_rows])
 
-    bundle = {"model": model, "features": cf.feature_names(), "categories": categories,
-              "threshold": threshold, "sklearn_version": sklearn.__version__}
-    write_atomically(outputs["model"], lambda temp: joblib.dump(bundle, temp))
+    save_model(outputs["model"], model, {"features": cf.feature_names(), "categories": categories,
+                                         "threshold": threshold, "sklearn_version": sklearn.__version__})
     if "history" in outputs and isinstance(model, HistGradientBoostingClassifier):
         write_text(outputs["history"], history_csv(model, x[train_rows], y[train_rows], x[eval_rows], y_eval))
     write_text(outputs["predictions"], predictions_csv(columns, eval_rows, y_eval, probability, threshold))

@@ -16,8 +16,10 @@ import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.mldelivery.core.seams.RegistryAccess;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,7 +115,17 @@ public final class MlDeliveryConfiguration extends GlobalConfiguration {
      */
     public RegistryAccess registryAccess(final Run<?, ?> run) throws AbortException {
         if (mlflowUrl == null) {
-            return new RegistryAccess("file:" + getEmbeddedRegistryDirectory(), null, null, null);
+            Path embedded = getEmbeddedRegistryDirectory();
+            try {
+                // ml-delivery reads a registry only where one exists (a mistyped path must not read as
+                // "no champion yet"); the embedded registry is Jenkins' own, so it exists, empty, before
+                // the first promotion, and the first build's gate finds no champion in it.
+                Files.createDirectories(embedded);
+            }
+            catch (IOException e) {
+                throw new AbortException("ML Delivery: cannot create the embedded registry " + embedded + ": " + e.getMessage());
+            }
+            return new RegistryAccess("file:" + embedded, null, null, null);
         }
         String uri = "mlflow:" + mlflowUrl;
         if (mlflowCredentialsId == null) {

@@ -87,6 +87,9 @@ final class DemoPipeline {
         // The Jenkinsfile keeps its virtual environment in the workspace (.venv); so does the demo.
         link(workspace.resolve(".venv"), python.getParent().getParent());
         process(List.of(".venv/bin/python", "generate_data.py", "--out", "data"));
+        // A registry is read only where one exists (a mistyped path must not read as "no champion yet"):
+        // the team creates its empty registry once, before the first build gates against it.
+        createDirectories(out.resolve("registry"));
         step(0, "profile", "--data", "data/train.csv", "--out", path(build(0).resolve("train.profile.json")));
     }
 
@@ -179,7 +182,7 @@ final class DemoPipeline {
         args.addAll(List.of("--registry", registry, "--model", MODEL,
                 "--score-command", ".venv/bin/python predict.py --batch --model {model} --data {data} --out {out}",
                 "--eval-data", "data/holdout.csv",
-                "--challenger-model", path(artifacts(build).resolve("model/model.joblib")),
+                "--challenger-model", path(artifacts(build).resolve("model")),
                 "--json", path(run.resolve("gate.json"))));
         step(expected, args.toArray(String[]::new));
     }
@@ -322,6 +325,15 @@ final class DemoPipeline {
         }
         catch (IOException e) {
             throw new UncheckedIOException("cannot link " + link + " to " + target, e);
+        }
+    }
+
+    private static void createDirectories(final Path dir) {
+        try {
+            Files.createDirectories(dir);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
         }
     }
 

@@ -83,7 +83,8 @@ public final class PromoteCommand extends StepCommand<PromoteResult> {
     private String build;
 
     @Option(names = "--idempotency-key", paramLabel = "KEY",
-            description = "Makes a retried registration return the same version (default: the build URL).")
+            description = "Makes a retried registration of the same files return the same version; other files under the"
+                    + " same key are a new version (default: the build URL).")
     private String idempotencyKey;
 
     @Option(names = "--card-template", paramLabel = "FILE.md",
@@ -100,7 +101,9 @@ public final class PromoteCommand extends StepCommand<PromoteResult> {
         private Integer version;
 
         @Option(names = "--from", required = true, paramLabel = "TRAIN_RESULT.json",
-                description = "Register the model of this train result (ml-delivery train --json), then promote it.")
+                description = "Register the model of this train result (ml-delivery train --json), then promote it. Its files are"
+                        + " looked for in its artifacts directory, beside the file, then in the training's working directory;"
+                        + " an MLflow model directory (MLmodel) among them becomes the version's source.")
         private Path trainResult;
     }
 

@@ -108,13 +108,26 @@ public class GateCommandTest {
     }
 
     @Test
-    public void shouldWarnButPassTheFirstModelOfAName() {
+    public void shouldWarnButPassTheFirstModelOfAName() throws IOException {
+        Files.createDirectories(dir.resolve("registry")); // an empty registry, created before the first build
         CommandLineTester.Run run = CommandLineTester.run("gate", "--metrics", metrics.toString(),
                 "--rule", "accuracy >= 0.85", "--rule", "f1 >= champion.f1 - 0.01", "--registry", registry, "--model", "credit-risk");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.PASSED);
         assertThat(run.out()).startsWith("Gate WARNING (no champion): 1 of 2 rules passed, 1 skipped\n")
                 .contains("  SKIP  f1 >= champion.f1 - 0.01: skipped: no champion yet: model 'credit-risk' is not registered in file:");
+    }
+
+    @Test
+    public void shouldRefuseARegistryPathThatDoesNotExistRatherThanSayNoChampionYet() {
+        Path typo = dir.resolve("registy");
+
+        CommandLineTester.Run run = CommandLineTester.run("gate", "--metrics", metrics.toString(),
+                "--rule", "f1 >= champion.f1 - 0.01", "--registry", "file:" + typo, "--model", "credit-risk");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains("registry directory " + typo + " does not exist");
+        assertThat(typo).doesNotExist();
     }
 
     @Test

@@ -108,6 +108,18 @@ public class RegistryCommandTest {
     }
 
     @Test
+    public void shouldRefuseToListARegistryThatDoesNotExistAndCreateNothing() {
+        java.nio.file.Path typo = temp.getRoot().toPath().resolve("registy");
+
+        CommandLineTester.Run list = CommandLineTester.run("registry", "list", "--registry", "file:" + typo);
+
+        assertThat(list.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(list.err()).isEqualTo("list: error: registry file:" + typo + ": registry directory " + typo + " does not exist"
+                + " (a promotion creates a registry; check the path, or create the directory for an empty registry)\n");
+        assertThat(typo).doesNotExist();
+    }
+
+    @Test
     public void shouldAskForAnAction() {
         CommandLineTester.Run run = CommandLineTester.run("registry");
 

@@ -26,7 +26,7 @@ public record AliasMove(String model, String alias, Action action, Integer fromV
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(who, "who");
         Objects.requireNonNull(at, "at");
-        if ((action == Action.REMOVE) != (toVersion == null)) {
+        if (action != Action.OUTSIDE && (action == Action.REMOVE) != (toVersion == null)) {
             throw new IllegalArgumentException("only a removal leaves the alias without a version: " + action + " to " + toVersion);
         }
     }
@@ -55,6 +55,12 @@ public record AliasMove(String model, String alias, Action action, Integer fromV
         /** The alias was removed. */
         REMOVE,
         /** The alias was moved back to the version it pointed to before the last move. */
-        ROLLBACK
+        ROLLBACK,
+        /**
+         * The alias was moved (or removed) by another tool, such as MLflow's own client: the registry
+         * shows it elsewhere than the last recorded move left it. Noticed when the history is read,
+         * and recorded by the next move ml-delivery makes; dated no later than it was noticed.
+         */
+        OUTSIDE
     }
 }

@@ -26,7 +26,8 @@ public interface ModelRegistry {
     /**
      * Registers a new version, creating the model when it has none yet, and writes its model card.
      * When the request carries an idempotency key that an earlier registration of the same model
-     * used, nothing is written and that version is returned.
+     * used for the same content ({@link VersionRequest#retryKey()}), nothing is written and that
+     * version is returned; the same key with other content registers a new version.
      *
      * @param request what to register
      * @return the new (or the earlier) version

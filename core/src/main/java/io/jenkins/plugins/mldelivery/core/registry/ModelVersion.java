@@ -18,7 +18,8 @@ import java.util.TreeMap;
  * @param source         the model's location (a file, a directory, or a URI such as {@code s3://…})
  * @param runId          the tracking run that produced it (an MLflow run id), or {@code null}
  * @param build          the build that produced it (its URL), or {@code null}
- * @param idempotencyKey the key that makes a retried registration return this version, or {@code null}
+ * @param idempotencyKey the key that makes a retried registration return this version: the request's idempotency key
+ *                       and the SHA-256 of its content ({@link VersionRequest#retryKey()}), or {@code null}
  * @param metrics        the metrics, name to value
  * @param params         the training parameters, name to value
  * @param lineage        the data, parameters, commit and command it came from

@@ -111,7 +111,12 @@ public final class Promotion {
     }
 
     private Integer currentVersion(final PromoteRequest request) {
-        return registry.resolveAlias(request.model(), request.alias()).map(ModelVersion::version).orElse(null);
+        try {
+            return registry.resolveAlias(request.model(), request.alias()).map(ModelVersion::version).orElse(null);
+        }
+        catch (BadInputException e) {
+            return null; // no registry yet: the gate's verdict is the answer, and nothing was promoted
+        }
     }
 
     private static String readText(final Path file) {

@@ -25,13 +25,16 @@ import java.util.Map;
  * @param lineage    the lineage
  * @param artifacts  the model files and data profiles, relative to {@code root}
  * @param root       the directory the artifacts' paths are relative to, or {@code null} when not looked for
- * @param modelFile  the model file among the artifacts when there is exactly one, else {@code null}
+ * @param modelFile  the model among the artifacts: the directory of the one MLflow model there (the directory
+ *                   holding an {@code MLmodel} file, as {@code mlflow.sklearn.save_model} writes it), else the model
+ *                   file when there is exactly one, else {@code null}
  * @param profile    a data profile among the artifacts, or {@code null}
  * @param runId      the MLflow run the training logged to, or {@code null}
  */
 public record TrainResultFile(Path file, Map<String, Double> metrics, Map<String, String> params, ModelLineage lineage,
         List<ModelArtifact> artifacts, Path root, String modelFile, Path profile, String runId) {
     private static final String PROFILES = "profiles/";
+    private static final String MLMODEL = "MLmodel";
 
     /**
      * Reads a train result and finds its model files.
@@ -85,12 +88,26 @@ public record TrainResultFile(Path file, Map<String, Double> metrics, Map<String
             throw new BadInputException(name + ": the train result lists no model files ('artifacts' is empty; train with --model GLOB)");
         }
         List<ModelArtifact> models = artifacts.stream().filter(a -> !a.path().startsWith(PROFILES)).toList();
-        Path base = locate ? artifactRoot(file, root, artifacts.get(0)) : null;
+        Path base = locate ? artifactRoot(file, root, artifacts) : null;
         Path profile = base == null ? null : artifacts.stream().filter(a -> a.path().startsWith(PROFILES)).findFirst()
                 .map(a -> base.resolve(a.path())).orElse(null);
         String runId = train.mlflow() == null ? null : train.mlflow().runId();
         return new TrainResultFile(file, new LinkedHashMap<>(train.metrics()), params, lineage(train.lineage()), artifacts, base,
-                models.size() == 1 ? models.get(0).path() : null, profile, runId == null || runId.isEmpty() ? null : runId);
+                model(models), profile, runId == null || runId.isEmpty() ? null : runId);
+    }
+
+    /**
+     * An MLflow model is registered as its directory so that MLflow's loaders ({@code models:/NAME@ALIAS})
+     * find its {@code MLmodel} file; a single file is registered as itself.
+     */
+    private static String model(final List<ModelArtifact> models) {
+        List<String> mlflowModels = models.stream().map(ModelArtifact::path)
+                .filter(path -> path.equals(MLMODEL) || path.endsWith("/" + MLMODEL))
+                .map(path -> path.substring(0, Math.max(0, path.length() - MLMODEL.length() - 1))).toList();
+        if (mlflowModels.size() == 1 && !mlflowModels.get(0).isEmpty()) {
+            return mlflowModels.get(0);
+        }
+        return models.size() == 1 ? models.get(0).path() : null;
     }
 
     private static ModelLineage lineage(final TrainRecord.Lineage lineage) {
@@ -103,28 +120,65 @@ public record TrainResultFile(Path file, Map<String, Double> metrics, Map<String
     }
 
     /**
-     * Finds the directory the artifacts' paths are relative to: the artifacts directory the
-     * training copied them to, else its working directory; each taken as written, then relative to
-     * the train result's directory (a workspace checked out elsewhere).
+     * Finds the directory that holds every artifact the training recorded (a directory that holds
+     * only the model, such as the workspace the training wrote it into, would lose the data
+     * profile): the artifacts directory as recorded (relative to the training's working directory,
+     * then to the train result's directory), the train result's own directory (CI moved the
+     * artifacts directory with the train result inside), then the training's working directory.
      */
-    private static Path artifactRoot(final Path file, final JsonNode root, final ModelArtifact probe) {
+    private static Path artifactRoot(final Path file, final JsonNode root, final List<ModelArtifact> artifacts) {
         Path resultDir = file.toAbsolutePath().getParent();
+        String recorded = text(root, "artifactsDirectory");
+        String work = text(root.path("lineage"), "workDir");
+        Path workDir = work == null ? null : Path.of(work);
         List<Path> candidates = new ArrayList<>();
-        for (String field : List.of("artifactsDirectory", "lineage.workDir")) {
-            String value = field.contains(".") ? text(root.path("lineage"), "workDir") : text(root, field);
-            if (value != null) {
-                candidates.add(Path.of(value));
-                candidates.add(resultDir.resolve(value));
+        if (recorded != null) {
+            Path artifactsDir = Path.of(recorded);
+            if (artifactsDir.isAbsolute()) {
+                candidates.add(artifactsDir);
+            }
+            else {
+                if (workDir != null) {
+                    candidates.add(workDir.resolve(artifactsDir));
+                }
+                candidates.add(resultDir.resolve(artifactsDir));
             }
         }
         candidates.add(resultDir);
-        for (Path candidate : candidates) {
-            if (Files.isRegularFile(candidate.resolve(probe.path()))) {
-                return candidate.toAbsolutePath().normalize();
+        if (workDir != null) {
+            candidates.add(workDir);
+        }
+        List<Path> searched = candidates.stream().map(path -> path.toAbsolutePath().normalize()).distinct().toList();
+        Path nearest = null;
+        long nearestFound = 0;
+        for (Path candidate : searched) {
+            long found = artifacts.stream().filter(artifact -> Files.isRegularFile(candidate.resolve(artifact.path()))).count();
+            if (found == artifacts.size()) {
+                return candidate;
+            }
+            if (found > nearestFound) {
+                nearest = candidate;
+                nearestFound = found;
             }
         }
-        throw new BadInputException(file + ": cannot find the model file '" + probe.path() + "' (looked in "
-                + String.join(", ", candidates.stream().distinct().map(Path::toString).toList()) + ")");
+        String where = String.join(", ", searched.stream().map(Path::toString).toList());
+        Path closest = nearest;
+        String verdict = closest == null ? "none of them holds any"
+                : "the nearest, " + closest + ", lacks " + names(artifacts.stream()
+                        .filter(artifact -> !Files.isRegularFile(closest.resolve(artifact.path()))).toList());
+        throw new BadInputException(file + ": cannot find the artifacts the training recorded (looked for " + names(artifacts)
+                + " in " + where + "; " + verdict + ")");
+    }
+
+    private static String names(final List<ModelArtifact> artifacts) {
+        List<String> quoted = artifacts.stream().limit(3).map(artifact -> "'" + artifact.path() + "'").toList();
+        if (artifacts.size() > 3) {
+            return String.join(", ", quoted) + " and " + (artifacts.size() - 3) + " more";
+        }
+        if (quoted.size() == 1) {
+            return quoted.get(0);
+        }
+        return String.join(", ", quoted.subList(0, quoted.size() - 1)) + " and " + quoted.get(quoted.size() - 1);
     }
 
     private static String text(final JsonNode node, final String field) {

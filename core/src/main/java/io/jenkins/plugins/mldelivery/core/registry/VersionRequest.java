@@ -1,6 +1,10 @@
 package io.jenkins.plugins.mldelivery.core.registry;
 
+import io.jenkins.plugins.mldelivery.core.io.FileDigest;
+
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,13 +19,14 @@ import java.util.Objects;
  * }</pre>
  *
  * @param model          the registered model's name (created when absent)
- * @param source         the model's location; with artifacts, the model file's path among them (the
- *                       version's source becomes the stored copy of that file), or {@code null} for the
+ * @param source         the model's location; with artifacts, the path of the model file or of the model's
+ *                       directory (an MLflow model) among them (the version's source becomes the stored copy), or {@code null} for the
  *                       stored copy of the single artifact, or of the whole directory when there are several
  * @param artifactRoot   the directory the artifacts' paths are relative to, or {@code null}
  * @param artifacts      the files to store with the version
  * @param runId          the producing tracking run, or {@code null}
- * @param idempotencyKey a key (the build URL in Jenkins) that makes a retry return the same version, or {@code null}
+ * @param idempotencyKey a key (the build URL in Jenkins) that, with the same content, makes a retry return the same
+ *                       version (see {@link #retryKey()}), or {@code null}
  * @param metrics        the metrics
  * @param params         the training parameters
  * @param lineage        the data, parameters, commit and command the model came from
@@ -50,14 +55,41 @@ public record VersionRequest(String model, String source, Path artifactRoot, Lis
         if (!artifacts.isEmpty() && artifactRoot == null) {
             throw new IllegalArgumentException("artifacts need the directory their paths are relative to");
         }
-        if (!artifacts.isEmpty() && source != null && artifacts.stream().noneMatch(a -> a.path().equals(source))) {
-            throw new IllegalArgumentException("the model file '" + source + "' is not among the artifacts");
+        if (!artifacts.isEmpty() && source != null
+                && artifacts.stream().noneMatch(a -> a.path().equals(source) || a.path().startsWith(source + "/"))) {
+            throw new IllegalArgumentException("the model '" + source + "' is neither a file nor a directory among the artifacts");
         }
         for (Map.Entry<String, Double> metric : metrics.entrySet()) {
             if (!Double.isFinite(metric.getValue())) {
                 throw new IllegalArgumentException("metric '" + metric.getKey() + "' is not a finite number: " + metric.getValue());
             }
         }
+    }
+
+    /**
+     * Returns what a registry recognises a retry by: the idempotency key and the SHA-256 of what is
+     * registered (each artifact's path and SHA-256, or the source location when nothing is stored).
+     * One build may register several models under the same key (Jenkins gives every promotion of a
+     * build the same {@code BUILD_URL}); only the same key with the same content is a retry.
+     *
+     * @return {@code KEY sha256:HEX}, or {@code null} when the request has no idempotency key
+     */
+    public String retryKey() {
+        if (idempotencyKey == null) {
+            return null;
+        }
+        StringBuilder content = new StringBuilder();
+        if (artifacts.isEmpty()) {
+            content.append("source ").append(source).append('\n');
+        }
+        else {
+            artifacts.stream().sorted(Comparator.comparing(ModelArtifact::path)).forEach(artifact ->
+                    content.append(artifact.path()).append(' ').append(artifact.sha256()).append('\n'));
+            if (source != null) {
+                content.append("model ").append(source).append('\n');
+            }
+        }
+        return idempotencyKey + " sha256:" + FileDigest.sha256Hex(content.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -104,7 +136,7 @@ public record VersionRequest(String model, String source, Path artifactRoot, Lis
 
         /**
          * Asks the registry to store copies of these files; their SHA-256 is checked on the way. Name
-         * the model file among them with {@link #withSource(String)} when there are several.
+         * the model file or directory among them with {@link #withSource(String)} when there are several.
          *
          * @param root  the directory the paths are relative to
          * @param files the files

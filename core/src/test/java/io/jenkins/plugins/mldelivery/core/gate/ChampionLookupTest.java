@@ -58,7 +58,8 @@ public class ChampionLookupTest {
     }
 
     @Test
-    public void shouldExplainTheFirstModelOfAName() {
+    public void shouldExplainTheFirstModelOfAName() throws java.io.IOException {
+        java.nio.file.Files.createDirectories(folder.getRoot().toPath().resolve("registry")); // an empty registry
         ChampionLookup lookup = ChampionLookup.find(registry, "credit-risk", "champion");
 
         assertThat(lookup.champion()).isEmpty();

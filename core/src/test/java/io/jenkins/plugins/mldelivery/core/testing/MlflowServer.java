@@ -17,8 +17,37 @@ import java.util.Map;
  */
 public class MlflowServer extends ExternalResource {
     private final TemporaryFolder folder = new TemporaryFolder();
+    private final boolean plainArtifactPath;
     private ServerProcess server;
     private URI uri;
+
+    /** A server whose artifact root is a {@code file:} URI. */
+    public MlflowServer() {
+        this(false);
+    }
+
+    private MlflowServer(final boolean plainArtifactPath) {
+        this.plainArtifactPath = plainArtifactPath;
+    }
+
+    /**
+     * Returns a server started as most teams start one, {@code --default-artifact-root /some/dir}:
+     * its runs' artifact URIs are plain paths, which clients write directly.
+     *
+     * @return the rule
+     */
+    public static MlflowServer withLocalArtifactRoot() {
+        return new MlflowServer(true);
+    }
+
+    /**
+     * Returns the directory the server keeps its artifacts in.
+     *
+     * @return the directory
+     */
+    public Path artifactRoot() {
+        return folder.getRoot().toPath().resolve("artifacts");
+    }
 
     @Override
     protected void before() throws IOException {
@@ -30,7 +59,8 @@ public class MlflowServer extends ExternalResource {
         server = ServerProcess.start(List.of(python.toString(), "-m", "mlflow", "server",
                         "--host", "127.0.0.1", "--port", String.valueOf(port), "--workers", "1",
                         "--backend-store-uri", "sqlite:///" + dir.resolve("mlflow.db"),
-                        "--default-artifact-root", dir.resolve("artifacts").toUri().toString()),
+                        "--default-artifact-root", plainArtifactPath ? dir.resolve("artifacts").toString()
+                                : dir.resolve("artifacts").toUri().toString()),
                 // Job execution (GenAI evaluation jobs) starts eight worker processes the registry and tracking do not need.
                 Map.of("MLFLOW_DISABLE_TELEMETRY", "true", "DO_NOT_TRACK", "true", "MLFLOW_SERVER_ENABLE_JOB_EXECUTION", "false"),
                 dir, uri.resolve("/health"), Duration.ofSeconds(90));

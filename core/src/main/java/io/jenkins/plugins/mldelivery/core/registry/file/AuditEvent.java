@@ -51,6 +51,7 @@ public record AuditEvent(long seq, Instant at, Action action, String model, Inte
             case SET -> Action.SET_ALIAS;
             case REMOVE -> Action.REMOVE_ALIAS;
             case ROLLBACK -> Action.ROLLBACK_ALIAS;
+            case OUTSIDE -> throw new IllegalArgumentException("the embedded registry is changed by ml-delivery only: " + move);
         };
         return new AuditEvent(0, move.at(), action, move.model(), move.toVersion(), move.alias(), move.fromVersion(),
                 move.toVersion(), move.who(), move.build(), move.reason(), null, null, List.of());

@@ -12,6 +12,9 @@ import io.jenkins.plugins.mldelivery.core.registry.RegisteredModel;
 import io.jenkins.plugins.mldelivery.core.registry.Stage;
 import io.jenkins.plugins.mldelivery.core.registry.VersionRequest;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,6 +23,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The embedded registry: a directory of JSON documents and an append-only audit log. Every change
@@ -37,7 +41,8 @@ public final class FileModelRegistry implements ModelRegistry {
     private final AuditLog log;
 
     /**
-     * Opens (or, on the first write, creates) the registry in a directory.
+     * Opens the registry in a directory; its first registration creates it. Reading a directory
+     * that does not exist is refused, and reads never write.
      *
      * @param root  the directory
      * @param clock the clock that dates changes
@@ -75,8 +80,8 @@ public final class FileModelRegistry implements ModelRegistry {
     @Override
     public ModelVersion register(final VersionRequest request) {
         String model = NameRules.model(request.model());
-        String key = request.idempotencyKey();
-        if (key != null) {
+        String key = request.retryKey();
+        if (key != null && Files.isDirectory(root)) {
             Optional<ModelVersion> earlier = read(() -> registeredWith(model, key));
             if (earlier.isPresent()) {
                 return earlier.get();
@@ -84,7 +89,7 @@ public final class FileModelRegistry implements ModelRegistry {
         }
         try (StagedArtifacts staged = request.artifacts().isEmpty() ? null
                 : StagedArtifacts.copy(root, uri(), request.artifactRoot(), request.artifacts())) {
-            return write(() -> {
+            return create(() -> {
                 Optional<ModelVersion> raced = key == null ? Optional.empty() : registeredWith(model, key);
                 if (raced.isPresent()) {
                     return raced.get();
@@ -279,14 +284,23 @@ public final class FileModelRegistry implements ModelRegistry {
         log.last().filter(last -> !directory.isApplied(last)).ifPresent(directory::apply);
     }
 
+    /** Changes an existing registry: only a registration creates one. */
     private <T> T write(final Action<T> action) {
+        requireRegistry();
+        return create(action);
+    }
+
+    /** Changes the registry, creating its directory when it is the first registration. */
+    private <T> T create(final Action<T> action) {
         try (RegistryLock lock = RegistryLock.forWriting(root, uri())) {
             recover();
             return action.run();
         }
     }
 
+    /** Reads without writing anything: a lock is taken only on a lock file that is already there. */
     private <T> T read(final Action<T> action) {
+        requireRegistry();
         try (RegistryLock lock = RegistryLock.forReading(root)) {
             if (lock.canWrite()) {
                 recover();
@@ -296,6 +310,32 @@ public final class FileModelRegistry implements ModelRegistry {
                         + "open the registry once with write access to finish it");
             }
             return action.run();
+        }
+    }
+
+    /**
+     * Refuses a directory that is not a registry, so that a mistyped path is not read as an empty
+     * registry ("no champion yet", "0 models"). An empty directory is an empty registry.
+     */
+    private void requireRegistry() {
+        if (!Files.isDirectory(root)) {
+            throw new BadInputException("registry " + uri() + ": registry directory " + root
+                    + (Files.exists(root) ? " is not a directory" : " does not exist")
+                    + " (a promotion creates a registry; check the path, or create the directory for an empty registry)");
+        }
+        if (!Files.exists(root.resolve(RegistryLock.FILE_NAME)) && !Files.isDirectory(root.resolve("models"))
+                && !Files.isDirectory(root.resolve(".staging")) && !isEmpty(root)) {
+            throw new BadInputException("registry " + uri() + ": " + root + " is not a registry (it holds neither "
+                    + RegistryLock.FILE_NAME + " nor models/, and is not empty); check the path");
+        }
+    }
+
+    private static boolean isEmpty(final Path dir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(dir + ": " + e.getMessage(), e);
         }
     }
 

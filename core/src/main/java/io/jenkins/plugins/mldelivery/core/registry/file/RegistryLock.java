@@ -73,8 +73,9 @@ final class RegistryLock implements AutoCloseable {
     }
 
     /**
-     * Locks a registry for reading: exclusively when the directory is writable, shared when it
-     * is read-only, and not at all when it does not exist.
+     * Locks a registry for reading without creating anything: exclusively when its lock file can
+     * be written, shared when it is read-only, and not at all when the registry has no lock file
+     * yet (an empty directory, or one no process has written; there is nothing to finish then).
      *
      * @param root the registry directory
      * @return the held lock; {@link #canWrite()} says which kind
@@ -86,22 +87,17 @@ final class RegistryLock implements AutoCloseable {
         boolean locked = false;
         try {
             RegistryLock lock;
-            if (!Files.isDirectory(root)) {
+            if (!Files.exists(file)) {
                 lock = new RegistryLock(threadLock, null, null);
             }
             else {
                 try {
-                    channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    channel = FileChannel.open(file, StandardOpenOption.WRITE);
                     lock = new RegistryLock(threadLock, channel, channel.lock());
                 }
                 catch (FileSystemException e) {
-                    if (Files.exists(file)) {
-                        channel = FileChannel.open(file, StandardOpenOption.READ);
-                        lock = new RegistryLock(threadLock, channel, channel.lock(0, Long.MAX_VALUE, true));
-                    }
-                    else {
-                        lock = new RegistryLock(threadLock, null, null);
-                    }
+                    channel = FileChannel.open(file, StandardOpenOption.READ);
+                    lock = new RegistryLock(threadLock, channel, channel.lock(0, Long.MAX_VALUE, true));
                 }
             }
             locked = true;

@@ -34,8 +34,10 @@ import java.util.TreeMap;
  * MLflow's model registry through its REST API (the MLflow Java client knows no aliases). Aliases
  * are resolved with the get-by-alias call, never by searching versions (search answers with empty
  * aliases on some backends). MLflow keeps no history of alias moves, so each move is recorded as a
- * registered-model tag {@code mld.alias_history.ALIAS.MILLIS.NONCE} whose value is the move as JSON;
- * distinct keys mean racing promoters never overwrite each other's record.
+ * registered-model tag {@code mld.alias_history.ALIAS.MILLIS.NONCE} whose value is the move as JSON.
+ * Moves of one model's aliases take turns ({@link MlflowAliasLock}), so the recorded history stays
+ * consistent with the alias under concurrent promotions; a move made with another tool is noticed
+ * (an {@code OUTSIDE} move) when the history is read, and recorded by the next move.
  */
 public final class MlflowModelRegistry implements ModelRegistry {
     /** The experiment that holds the runs created to upload model files. */
@@ -50,6 +52,7 @@ public final class MlflowModelRegistry implements ModelRegistry {
     private final MlflowRunUpload upload;
     private final MlflowHistory history;
     private final MlflowLookups lookups;
+    private final MlflowAliasMoves aliasMoves;
 
     /**
      * Creates a registry over a transport.
@@ -66,6 +69,7 @@ public final class MlflowModelRegistry implements ModelRegistry {
         this.upload = new MlflowRunUpload(client, experiment, clock);
         this.history = new MlflowHistory(client);
         this.lookups = new MlflowLookups(client);
+        this.aliasMoves = new MlflowAliasMoves(client, clock, history, lookups, "mlflow:" + client.baseUri());
     }
 
     /**
@@ -85,13 +89,12 @@ public final class MlflowModelRegistry implements ModelRegistry {
     @Override
     public ModelVersion register(final VersionRequest request) {
         String model = name(request.model());
-        if (request.idempotencyKey() != null) {
-            Optional<ModelVersion> earlier = registeredWith(model, request.idempotencyKey());
+        if (request.retryKey() != null) {
+            Optional<ModelVersion> earlier = registeredWith(model, request.retryKey());
             if (earlier.isPresent()) {
                 return earlier.get();
             }
         }
-        createModelIfAbsent(model);
         String source = request.source();
         String runId = request.runId();
         List<ModelArtifact> artifacts = List.of();
@@ -111,7 +114,19 @@ public final class MlflowModelRegistry implements ModelRegistry {
             body.put("run_link", request.registeredBy().build());
         }
         body.put("tags", MlflowTags.list(MlflowTags.of(request, artifacts)));
-        JsonNode created = client.post("model-versions/create", body).path("model_version");
+        // The model is created only once its files are in place, and removed again when its first
+        // version cannot be created: a failed promotion leaves no empty model in the registry.
+        boolean createdModel = createModelIfAbsent(model);
+        JsonNode created;
+        try {
+            created = client.post("model-versions/create", body).path("model_version");
+        }
+        catch (RuntimeException e) {
+            if (createdModel) {
+                deleteIfEmpty(model, e);
+            }
+            throw e;
+        }
         int number = Integer.parseInt(created.path("version").asText());
         ModelVersion version = MlflowTags.toVersion(awaitReady(model, number, created), null);
         ModelCard card = ModelCard.of(version, request);
@@ -172,6 +187,7 @@ public final class MlflowModelRegistry implements ModelRegistry {
             }
             JsonNode page = client.get("registered-models/search", query);
             page.path("registered_models").forEach(model -> names.add(model.path("name").asText()));
+            names.removeIf(name -> name.startsWith(MlflowAliasLock.PREFIX));
             token = page.path("next_page_token").asText("");
         }
         while (!token.isEmpty());
@@ -203,23 +219,27 @@ public final class MlflowModelRegistry implements ModelRegistry {
     public AliasMove setAlias(final String model, final String alias, final int version, final ChangeNote note) {
         requireVersion(name(model), version);
         NameRules.alias(alias);
-        Integer current = currentVersion(model, alias);
-        if (Objects.equals(current, version)) {
-            Optional<AliasMove> earlier = new AliasHistory(aliasHistory(model, alias)).lastMoveTo(version);
-            if (earlier.isPresent()) {
-                return earlier.get();
+        return aliasMoves.make(model, alias, (current, past) -> {
+            if (Objects.equals(current, version)) {
+                Optional<AliasMove> earlier = new AliasHistory(past).lastMoveTo(version);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
             }
-        }
-        return move(AliasMove.of(model, alias, AliasMove.Action.SET, current, version, note, clock.instant()));
+            return AliasMove.of(model, alias, AliasMove.Action.SET, current, version, note, clock.instant());
+        });
     }
 
     @Override
     public AliasMove removeAlias(final String model, final String alias, final ChangeNote note) {
         requireModel(name(model));
         NameRules.alias(alias);
-        Integer current = Optional.ofNullable(currentVersion(model, alias)).orElseThrow(() -> new BadInputException(
-                "registry " + uri() + ": model '" + model + "' has no alias '" + alias + "'"));
-        return move(AliasMove.of(model, alias, AliasMove.Action.REMOVE, current, null, note, clock.instant()));
+        return aliasMoves.make(model, alias, (current, past) -> {
+            if (current == null) {
+                throw new BadInputException("registry " + uri() + ": model '" + model + "' has no alias '" + alias + "'");
+            }
+            return AliasMove.of(model, alias, AliasMove.Action.REMOVE, current, null, note, clock.instant());
+        });
     }
 
     @Override
@@ -227,15 +247,18 @@ public final class MlflowModelRegistry implements ModelRegistry {
         if (alias != null) {
             NameRules.alias(alias);
         }
-        return history.read(requireModel(name(model)), alias);
+        return history.read(requireModel(name(model)), alias, name -> currentVersion(model, name));
     }
 
     @Override
     public AliasMove rollback(final String model, final String alias, final ChangeNote note) {
-        Integer current = currentVersion(name(model), NameRules.alias(alias));
-        int target = new AliasHistory(aliasHistory(model, alias)).requireRollbackTarget(uri(), model, alias);
-        requireVersion(model, target);
-        return move(AliasMove.of(model, alias, AliasMove.Action.ROLLBACK, current, target, note, clock.instant()));
+        requireModel(name(model));
+        NameRules.alias(alias);
+        return aliasMoves.make(model, alias, (current, past) -> {
+            int target = new AliasHistory(past).requireRollbackTarget(uri(), model, alias);
+            requireVersion(model, target);
+            return AliasMove.of(model, alias, AliasMove.Action.ROLLBACK, current, target, note, clock.instant());
+        });
     }
 
     @Override
@@ -259,18 +282,6 @@ public final class MlflowModelRegistry implements ModelRegistry {
         });
     }
 
-    private AliasMove move(final AliasMove move) {
-        if (move.action() == AliasMove.Action.REMOVE) {
-            client.delete("registered-models/alias", Map.of("name", move.model(), "alias", move.alias()));
-        }
-        else {
-            client.post("registered-models/alias", Map.of("name", move.model(), "alias", move.alias(),
-                    "version", String.valueOf(move.toVersion())));
-        }
-        history.record(move);
-        return move;
-    }
-
     private Optional<ModelVersion> registeredWith(final String model, final String key) {
         if (lookups.modelNode(model).isEmpty()) {
             return Optional.empty();
@@ -286,14 +297,28 @@ public final class MlflowModelRegistry implements ModelRegistry {
         return first == null ? Optional.empty() : findVersion(model, first.path("version").asInt());
     }
 
-    private void createModelIfAbsent(final String model) {
+    /** Removes a model this registration created, unless a racing promoter registered a version into it meanwhile. */
+    private void deleteIfEmpty(final String model, final RuntimeException cause) {
+        try {
+            if (client.get("model-versions/search", Map.of("filter", "name='" + model + "'")).path("model_versions").isEmpty()) {
+                client.delete("registered-models/delete", Map.of("name", model));
+            }
+        }
+        catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private boolean createModelIfAbsent(final String model) {
         try {
             client.post("registered-models/create", Map.of("name", model));
+            return true;
         }
         catch (MlflowApiException e) {
             if (!e.isAlreadyExists()) {
                 throw e;
             }
+            return false;
         }
     }
 

@@ -69,9 +69,10 @@ final class MlflowTags {
         }
         tags.put(REGISTERED_BY, request.registeredBy().who());
         putIfPresent(tags, BUILD, request.registeredBy().build());
-        if (request.idempotencyKey() != null) {
-            tags.put(IDEMPOTENCY_KEY, request.idempotencyKey());
-            tags.put(IDEMPOTENCY_SHA256, sha256(request.idempotencyKey()));
+        String retryKey = request.retryKey();
+        if (retryKey != null) {
+            tags.put(IDEMPOTENCY_KEY, retryKey);
+            tags.put(IDEMPOTENCY_SHA256, sha256(retryKey));
         }
         ModelLineage lineage = request.lineage();
         putIfPresent(tags, COMMIT, lineage.gitCommit());

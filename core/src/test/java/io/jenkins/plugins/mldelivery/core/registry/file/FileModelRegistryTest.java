@@ -187,6 +187,41 @@ public class FileModelRegistryTest {
     }
 
     @Test
+    public void shouldRefuseToReadARegistryThatDoesNotExistAndCreateNothing() {
+        Path typo = temp.getRoot().toPath().resolve("registy");
+        FileModelRegistry registry = new FileModelRegistry(typo);
+        String expected = "registry file:" + typo + ": registry directory " + typo + " does not exist (a promotion creates a"
+                + " registry; check the path, or create the directory for an empty registry)";
+
+        assertThatThrownBy(registry::models).isInstanceOf(BadInputException.class).hasMessage(expected);
+        assertThatThrownBy(() -> registry.resolveAlias("credit-risk", "champion")).hasMessage(expected);
+        assertThatThrownBy(() -> registry.rollback("credit-risk", "champion", ALICE)).hasMessage(expected);
+        assertThat(typo).doesNotExist();
+    }
+
+    @Test
+    public void shouldReadAnEmptyDirectoryAsAnEmptyRegistryWithoutWritingIntoIt() throws IOException {
+        Path empty = temp.newFolder("empty").toPath();
+        FileModelRegistry registry = new FileModelRegistry(empty);
+
+        assertThat(registry.models()).isEmpty();
+        assertThat(registry.resolveAlias("credit-risk", "champion")).isEmpty();
+        assertThat(empty).isEmptyDirectory();
+    }
+
+    @Test
+    public void shouldRefuseADirectoryThatHoldsSomethingElseThanARegistry() throws IOException {
+        Path home = temp.newFolder("home").toPath();
+        Files.writeString(home.resolve("notes.txt"), "not a registry");
+        FileModelRegistry registry = new FileModelRegistry(home);
+
+        assertThatThrownBy(registry::models).isInstanceOf(BadInputException.class)
+                .hasMessage("registry file:" + home + ": " + home + " is not a registry (it holds neither registry.lock nor models/,"
+                        + " and is not empty); check the path");
+        assertThat(home.resolve("registry.lock")).doesNotExist();
+    }
+
+    @Test
     public void shouldSayWhenTheRegistryDirectoryCannotBeWritten() throws IOException {
         Path file = Files.writeString(temp.getRoot().toPath().resolve("not-a-directory"), "x");
         FileModelRegistry registry = new FileModelRegistry(file.resolve("registry"));

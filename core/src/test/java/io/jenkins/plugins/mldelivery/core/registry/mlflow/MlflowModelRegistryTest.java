@@ -108,6 +108,34 @@ public class MlflowModelRegistryTest {
     }
 
     @Test
+    public void shouldRegisterTwoDifferentModelsUnderTheSameBuildKeyAsTwoVersionsAndARetryAsOne() throws IOException {
+        Path first = temp.newFolder().toPath();
+        Path second = temp.newFolder().toPath();
+        Files.writeString(first.resolve("model.joblib"), "model one");
+        Files.writeString(second.resolve("model.joblib"), "model two");
+        ModelRegistry registry = registry();
+        String build = "https://ci/job/credit/43/";
+
+        ModelVersion one = registry.register(VersionRequest.forModel("mlf-same-build").registeredBy(CI).withIdempotencyKey(build)
+                .withArtifacts(first, List.of(new ModelArtifact("model.joblib", 9, FileDigest.of(first.resolve("model.joblib")).sha256()))).build());
+        ModelVersion two = registry.register(VersionRequest.forModel("mlf-same-build").registeredBy(CI).withIdempotencyKey(build)
+                .withArtifacts(second, List.of(new ModelArtifact("model.joblib", 9, FileDigest.of(second.resolve("model.joblib")).sha256()))).build());
+        ModelVersion retried = registry.register(VersionRequest.forModel("mlf-same-build").registeredBy(CI).withIdempotencyKey(build)
+                .withArtifacts(first, List.of(new ModelArtifact("model.joblib", 9, FileDigest.of(first.resolve("model.joblib")).sha256()))).build());
+
+        assertThat(one.version()).isEqualTo(1);
+        assertThat(two.version()).isEqualTo(2);
+        assertThat(retried.version()).isEqualTo(1);
+        assertThat(Path.of(URI.create(two.source()))).hasContent("model two");
+        assertThat(registry.versions("mlf-same-build")).hasSize(2);
+    }
+
+    @Test
+    public void shouldRegisterAnMlflowModelDirectorySoThatMlflowLoadsTheChampionByAlias() throws Exception {
+        MlflowModelFixture.assertMlflowLoadsThePromotedChampion(temp.newFolder().toPath(), mlflow.uri(), registry(), "mlf-loadable");
+    }
+
+    @Test
     public void shouldUploadModelFilesAsTheArtifactsOfARunAndRegisterThem() throws IOException {
         Path workspace = temp.newFolder().toPath();
         Path model = Files.writeString(workspace.resolve("model.joblib"), "weights");
