@@ -235,8 +235,12 @@ public class ParquetDataTest {
                             .isCloseTo(frequency.count(), within((double) a.maximumError() + b.maximumError()));
                 }
             }
-            if (want.distinct().isExact()) {
+            if (want.distinct().isExact() && got.distinct().isExact()) {
                 assertThat(got.distinct().estimate()).as(name).isEqualTo(want.distinct().estimate());
+            }
+            else if (want.distinct().isExact()) {
+                // the same rows in other chunks may be merged as HLL sketches: the exact count lies within the sketch's bounds
+                assertThat(want.distinct().estimate()).as(name).isBetween(got.distinct().lowerBound(), got.distinct().upperBound());
             }
             else {
                 assertThat(got.distinct().estimate()).as(name).isBetween(want.distinct().lowerBound(), want.distinct().upperBound());
