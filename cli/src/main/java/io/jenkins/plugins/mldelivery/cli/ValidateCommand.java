@@ -23,11 +23,13 @@ import java.time.Clock;
                 "  ml-delivery validate --data batch.csv --reference train-profile.json \\",
                 "      --schema schema.json --json out.json"})
 public final class ValidateCommand extends StepCommand<ValidationResult> {
-    @Option(names = "--data", paramLabel = "FILE", required = true, description = "The CSV file to validate.")
+    @Option(names = "--data", paramLabel = "FILE|DIR", required = true,
+            description = "The data to validate: a CSV, Parquet or JSON Lines file (told apart by content), or a directory of Parquet files.")
     private Path data;
 
     @Option(names = "--reference", paramLabel = "FILE|PROFILE.json",
-            description = "The reference for drift: a CSV file, or a profile written by 'ml-delivery profile --out'.")
+            description = "The reference for drift: data (CSV, Parquet, JSON Lines, a Parquet directory), or a profile written by "
+                    + "'ml-delivery profile --out'.")
     private Path reference;
 
     @Option(names = "--schema", paramLabel = "SCHEMA.json", description = "The schema to check (see 'ml-delivery profile --infer-schema').")
