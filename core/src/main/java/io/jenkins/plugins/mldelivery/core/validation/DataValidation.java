@@ -95,7 +95,7 @@ public final class DataValidation {
         return declared;
     }
 
-    private static DatasetProfile reference(final ValidationRequest request, final Map<String, ColumnType> declared) {
+    static DatasetProfile reference(final ValidationRequest request, final Map<String, ColumnType> declared) {
         Path file = request.reference();
         if (isProfile(file)) {
             DatasetProfile profile = DatasetProfile.read(file);
