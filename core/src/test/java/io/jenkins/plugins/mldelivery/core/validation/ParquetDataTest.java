@@ -200,7 +200,7 @@ public class ParquetDataTest {
     }
 
     /** Equal where the profile is exact; within the sketches' stated error where it is sketched. */
-    static void assertSameProfile(final DatasetProfile actual, final DatasetProfile expected) {
+    public static void assertSameProfile(final DatasetProfile actual, final DatasetProfile expected) {
         assertThat(actual.rows()).isEqualTo(expected.rows());
         assertThat(actual.columnNames()).isEqualTo(expected.columnNames());
         for (ColumnProfile want : expected.columns()) {
