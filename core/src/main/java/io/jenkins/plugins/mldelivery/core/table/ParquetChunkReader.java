@@ -35,23 +35,6 @@ final class ParquetChunkReader {
     private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
     private static final long JULIAN_DAY_OF_EPOCH = 2_440_588L;
-    private static final GroupConverter IGNORED = new GroupConverter() {
-        @Override
-        public Converter getConverter(final int fieldIndex) {
-            return new PrimitiveConverter() {
-            };
-        }
-
-        @Override
-        public void start() {
-            // values are read from the column readers, not converted into records
-        }
-
-        @Override
-        public void end() {
-            // as above
-        }
-    };
 
     private final ParquetTable table;
     private final ColumnType[] types;
@@ -123,9 +106,10 @@ final class ParquetChunkReader {
         try (ParquetFileReader reader = ParquetTable.openReader(file)) {
             reader.setRequestedSchema(projection);
             PageReadStore pages = reader.readRowGroup(group.index());
-            ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, IGNORED, projection,
-                    reader.getFooter().getFileMetaData().getCreatedBy());
             List<ParquetColumn> columns = table.fileColumns();
+            boolean[] dictionaryOnly = dictionaryOnly(reader.getRowGroups().get(group.index()), columns);
+            ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, ignored(dictionaryOnly), projection,
+                    reader.getFooter().getFileMetaData().getCreatedBy());
             ColumnReader[] readers = new ColumnReader[columns.size()];
             for (int c = 0; c < readers.length; c++) {
                 readers[c] = store.getColumnReader(descriptors.get(c));
@@ -135,7 +119,7 @@ final class ParquetChunkReader {
                 batch.dictionaries[c] = types[c].isNumeric() ? null : new ByteDictionary();
             }
             Utf8 utf8 = new Utf8();
-            Values values = new Values(utf8);
+            Values values = new Values(utf8, dictionaryOnly);
             long done = 0;
             while (done < group.rows()) {
                 int size = (int) Math.min(RecordBatch.CAPACITY, group.rows() - done);
@@ -169,6 +153,60 @@ final class ParquetChunkReader {
         }
     }
 
+    /**
+     * The record converter parquet-java wants, never called: values are taken from the column
+     * readers. Declaring dictionary support for a column makes its reader hand out dictionary ids.
+     */
+    private static GroupConverter ignored(final boolean[] dictionarySupport) {
+        return new GroupConverter() {
+            @Override
+            public Converter getConverter(final int fieldIndex) {
+                return new PrimitiveConverter() {
+                    @Override
+                    public boolean hasDictionarySupport() {
+                        return dictionarySupport[fieldIndex];
+                    }
+
+                    @Override
+                    public void setDictionary(final org.apache.parquet.column.Dictionary dictionary) {
+                        // the reader decodes values itself
+                    }
+                };
+            }
+
+            @Override
+            public void start() {
+                // no records are assembled
+            }
+
+            @Override
+            public void end() {
+                // as above
+            }
+        };
+    }
+
+    /**
+     * Finds the string columns whose every data page in this row group is dictionary-encoded: their
+     * values are looked up once per dictionary entry rather than once per value.
+     */
+    private boolean[] dictionaryOnly(final org.apache.parquet.hadoop.metadata.BlockMetaData block,
+            final List<ParquetColumn> columns) {
+        boolean[] only = new boolean[columns.size()];
+        for (int c = 0; c < only.length; c++) {
+            if (columns.get(c).kind() != ParquetColumn.Kind.STRING || types[c].isNumeric()) {
+                continue;
+            }
+            for (org.apache.parquet.hadoop.metadata.ColumnChunkMetaData chunk : block.getColumns()) {
+                if (chunk.getPath().toDotString().equals(columns.get(c).name())) {
+                    org.apache.parquet.column.EncodingStats stats = chunk.getEncodingStats();
+                    only[c] = stats != null && stats.hasDictionaryPages() && !stats.hasNonDictionaryEncodedPages();
+                }
+            }
+        }
+        return only;
+    }
+
     /** A value that does not fit its column's declared type, at a row of the chunk. */
     private static final class ValueFailure extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -186,9 +224,39 @@ final class ParquetChunkReader {
         private final NumberParser numberParser = new NumberParser();
         private final DateTimeParser dateTimeParser = new DateTimeParser();
         private final byte[] int96 = new byte[12];
+        private final boolean[] dictionaryOnly;
+        /** Per column, the batch dictionary's id of each Parquet dictionary id seen so far (-1: not yet). */
+        private final int[][] dictionaryIds;
 
-        Values(final Utf8 utf8) {
+        Values(final Utf8 utf8, final boolean[] dictionaryOnly) {
             this.utf8 = utf8;
+            this.dictionaryOnly = dictionaryOnly;
+            this.dictionaryIds = new int[dictionaryOnly.length][];
+        }
+
+        /** Looks a dictionary-encoded value up by its Parquet dictionary id, its bytes only the first time. */
+        private void dictionaryCategory(final RecordBatch batch, final int c, final int r, final ParquetColumn column,
+                final ColumnReader reader) {
+            int parquetId = reader.getCurrentValueDictionaryID();
+            int[] known = dictionaryIds[c];
+            if (known == null || parquetId >= known.length) {
+                int[] grown = new int[Math.max(parquetId + 1, known == null ? 256 : known.length * 2)];
+                java.util.Arrays.fill(grown, -1);
+                if (known != null) {
+                    System.arraycopy(known, 0, grown, 0, known.length);
+                }
+                known = grown;
+                dictionaryIds[c] = known;
+            }
+            int id = known[parquetId];
+            if (id >= 0) {
+                batch.ids[c][r] = id;
+                return;
+            }
+            category(batch, c, r, column, reader);
+            if (batch.ids[c][r] >= 0) {
+                known[parquetId] = batch.ids[c][r];
+            }
         }
 
         void fill(final RecordBatch batch, final int c, final ParquetColumn column, final ColumnReader reader, final int size) {
@@ -221,7 +289,12 @@ final class ParquetChunkReader {
                     batch.numberRecords[c][count++] = r;
                 }
                 else {
-                    category(batch, c, r, column, reader);
+                    if (dictionaryOnly[c]) {
+                        dictionaryCategory(batch, c, r, column, reader);
+                    }
+                    else {
+                        category(batch, c, r, column, reader);
+                    }
                     reader.consume();
                 }
             }
