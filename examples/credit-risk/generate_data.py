@@ -5,7 +5,11 @@ Every value comes from a seeded numpy generator, so the same seed writes the sam
 The label follows a known logistic relation (see default_logit), so a good model has a
 ceiling we know and the drifted batch changes the features, not that relation.
 
-    python generate_data.py --out data [--seed 7] [--rows 24000] [--batch-rows 6000]
+    python generate_data.py --out data [--seed 7] [--rows 24000] [--batch-rows 6000] [--parquet]
+
+--parquet also writes a Parquet copy of each file (train.parquet, ...; snappy, with pyarrow): the
+same rows and values, read back from the CSV file with column types inferred by pyarrow, so that
+teams that keep their data in Parquet see the same profile and the same verdicts.
 """
 import argparse
 import csv
@@ -120,12 +124,23 @@ def write(path, columns, first_id):
     return n, float(np.mean(columns["label"]))
 
 
+def write_parquet(csv_path):
+    import pyarrow.csv as pacsv
+    import pyarrow.parquet as pq
+    path = csv_path[:-len(".csv")] + ".parquet"
+    temp = path + ".tmp"
+    pq.write_table(pacsv.read_csv(csv_path), temp, compression="snappy")
+    os.replace(temp, path)
+    return path
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default="data", help="directory to write train.csv, holdout.csv, batch.csv")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--rows", type=int, default=24000, help="rows of train.csv (at least 20000 for the demo)")
     parser.add_argument("--batch-rows", type=int, default=6000, help="rows of holdout.csv and of batch.csv")
+    parser.add_argument("--parquet", action="store_true", help="also write a Parquet copy of each file (needs pyarrow)")
     args = parser.parse_args()
     if args.rows <= 0 or args.batch_rows <= 0:
         sys.exit("generate_data.py: --rows and --batch-rows must be positive")
@@ -138,6 +153,8 @@ def main():
     for name, columns, first_id in files:
         rows, default_rate = write(os.path.join(args.out, name), columns, first_id)
         print(f"{os.path.join(args.out, name)}: {rows} rows, default rate {default_rate:.3f}")
+        if args.parquet:
+            print(f"{write_parquet(os.path.join(args.out, name))}: the same rows as Parquet")
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@ package io.jenkins.plugins.mldelivery.cli;
 import io.jenkins.plugins.mldelivery.core.io.BadInputException;
 import io.jenkins.plugins.mldelivery.core.table.CsvFormat;
 import io.jenkins.plugins.mldelivery.core.table.CsvTable;
+import io.jenkins.plugins.mldelivery.core.table.DataTables;
 import io.jenkins.plugins.mldelivery.core.table.DelimiterDetection;
 import picocli.CommandLine.Option;
 
@@ -64,6 +65,9 @@ public final class CsvOptions {
             return Optional.empty();
         }
         try {
+            if (DataTables.formatOf(file) != DataTables.Format.CSV) {
+                return Optional.empty(); // Parquet and JSON Lines have no delimiter
+            }
             DelimiterDetection detected = CsvTable.open(file, format()).delimiter();
             return detected.delimiter() == ',' ? Optional.empty() : Optional.of(file + ": " + detected.describe());
         }

@@ -86,7 +86,7 @@ final class DemoPipeline {
         write(out.resolve(MARKER), "Written by ml-delivery demo; the next demo run replaces this directory.\n");
         // The Jenkinsfile keeps its virtual environment in the workspace (.venv); so does the demo.
         link(workspace.resolve(".venv"), python.getParent().getParent());
-        process(List.of(".venv/bin/python", "generate_data.py", "--out", "data"));
+        process(List.of(".venv/bin/python", "generate_data.py", "--out", "data", "--parquet"));
         // A registry is read only where one exists (a mistyped path must not read as "no champion yet"):
         // the team creates its empty registry once, before the first build gates against it.
         createDirectories(out.resolve("registry"));
@@ -107,6 +107,10 @@ final class DemoPipeline {
         heading("Build 2: a weak candidate (depth-1 trees, 20 iterations), and a batch of data that has drifted");
         Path run = build(2);
         validate(run, "data/batch.csv", referenceProfile(1), 1);
+        // the same batch as a team that keeps its data in Parquet has it: the same verdict (beside the runs: a run
+        // directory holds one result per step)
+        step(1, "validate", "--data", "data/batch.parquet", "--reference", referenceProfile(1), "--schema", "schema.json",
+                "--drift-policy", "drift-policy.yaml", "--json", path(out.resolve("batch-parquet.validate.json")));
         train(run, 2, List.of("--param", "model.max_depth=1", "--param", "model.max_iter=20"), 0);
         gate(run, 2, 1);
         promote(run, "weak candidate", 1);

@@ -26,14 +26,16 @@ import java.util.Optional;
  * for later drift checks) and, if asked, a first schema inferred from it.
  */
 @Command(name = "profile", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Profile a CSV file in one pass: per column its type, missing values, moments, quantile sketch, "
+        description = "Profile a CSV, Parquet or JSON Lines file (or a directory of Parquet files) in one pass: per column its type, missing values, moments, quantile sketch, "
                 + "distinct count and value counts. The profile is the reference for drift in later validate runs; "
                 + "--infer-schema writes a schema to review and edit.",
         footer = {"", "Exit codes: 0 profiled, 2 bad usage or unreadable input.", "", "Example:",
                 "  ml-delivery profile --data data/train.csv --out train-profile.json \\",
                 "      --infer-schema schema.json"})
 public final class ProfileCommand extends StepCommand<ProfileResult> {
-    @Option(names = "--data", paramLabel = "FILE", required = true, description = "The CSV file to profile.")
+    @Option(names = "--data", paramLabel = "FILE|DIR", required = true,
+            description = "The data to profile: a CSV, Parquet or JSON Lines file (told apart by content), or a directory of "
+                    + "Parquet files (hive partition directories such as date=2026-12-05 become columns).")
     private Path data;
 
     @Option(names = "--out", paramLabel = "PROFILE.json", description = "Write the full profile as JSON to this file.")
@@ -59,6 +61,9 @@ public final class ProfileCommand extends StepCommand<ProfileResult> {
         Instant start = clock.instant();
         Optional<String> delimiter = csv.delimiterOf(data);
         DatasetProfile profile = DataProfiling.profile(data, csv.format(), declaredTypes(), csv.threads());
+        if (!profile.notProfiled().isEmpty()) {
+            err().println("profile: not profiled: " + String.join(", ", profile.notProfiled()));
+        }
         if (out != null) {
             profile.write(out);
         }

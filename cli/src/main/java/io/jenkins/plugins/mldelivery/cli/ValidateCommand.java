@@ -1,6 +1,8 @@
 package io.jenkins.plugins.mldelivery.cli;
 
+import io.jenkins.plugins.mldelivery.core.io.BadInputException;
 import io.jenkins.plugins.mldelivery.core.validation.DataValidation;
+import io.jenkins.plugins.mldelivery.core.validation.ProfileValidation;
 import io.jenkins.plugins.mldelivery.core.validation.ValidationRequest;
 import io.jenkins.plugins.mldelivery.core.validation.ValidationResult;
 import picocli.CommandLine.Command;
@@ -24,13 +26,21 @@ import java.util.stream.Stream;
         footer = {"", "Exit codes: 0 passed (or only warnings), 1 violations or dataset drift, 2 bad usage or unreadable input.",
                 "", "Example:",
                 "  ml-delivery validate --data batch.csv --reference train-profile.json \\",
-                "      --schema schema.json --json out.json"})
+                "      --schema schema.json --json out.json",
+                "  ml-delivery validate --current-profile batch-profile.json --reference train-profile.json"})
 public final class ValidateCommand extends StepCommand<ValidationResult> {
-    @Option(names = "--data", paramLabel = "FILE", required = true, description = "The CSV file to validate.")
+    @Option(names = "--data", paramLabel = "FILE|DIR",
+            description = "The data to validate: a CSV, Parquet or JSON Lines file (told apart by content), or a directory of Parquet files.")
     private Path data;
 
+    @Option(names = "--current-profile", paramLabel = "CURRENT.json",
+            description = "Instead of --data: a saved profile of the current data (from 'ml-delivery profile --out' or the Spark "
+                    + "job), to judge drift and the schema rules a profile can decide without reading the rows.")
+    private Path currentProfile;
+
     @Option(names = "--reference", paramLabel = "FILE|PROFILE.json",
-            description = "The reference for drift: a CSV file, or a profile written by 'ml-delivery profile --out'.")
+            description = "The reference for drift: data (CSV, Parquet, JSON Lines, a Parquet directory), or a profile written by "
+                    + "'ml-delivery profile --out'.")
     private Path reference;
 
     @Option(names = "--schema", paramLabel = "SCHEMA.json", description = "The schema to check (see 'ml-delivery profile --infer-schema').")
@@ -48,6 +58,16 @@ public final class ValidateCommand extends StepCommand<ValidationResult> {
 
     @Override
     protected ValidationResult execute() {
+        if ((data == null) == (currentProfile == null)) {
+            throw new BadInputException("give the data to validate: either --data FILE|DIR or --current-profile CURRENT.json");
+        }
+        if (currentProfile != null) {
+            if (profileOut != null) {
+                throw new BadInputException("--profile-out: with --current-profile the profile is already written");
+            }
+            return ProfileValidation.run(new ValidationRequest(currentProfile, csv.format(), schema, reference, driftPolicy,
+                    csv.threads(), null), Clock.systemUTC());
+        }
         List<String> delimiters = Stream.of(csv.delimiterOf(data), csv.delimiterOf(reference)).flatMap(Optional::stream).toList();
         ValidationRequest request = new ValidationRequest(data, csv.format(), schema, reference, driftPolicy, csv.threads(),
                 profileOut);

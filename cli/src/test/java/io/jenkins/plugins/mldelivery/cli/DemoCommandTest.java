@@ -50,6 +50,9 @@ public class DemoCommandTest {
         assertThat(driftedColumns(batch)).contains("income", "debt_ratio", "employment_type")
                 .doesNotContain("age", "gender", "region", "credit_history_months", "years_employed", "id");
         assertThat(batch.path("violations").get(0).path("column").asText()).isEqualTo("income");
+        JsonNode parquet = read("batch-parquet.validate.json");
+        assertThat(parquet.path("status").asText()).isEqualTo("FAILED");
+        assertThat(driftedColumns(parquet)).isEqualTo(driftedColumns(batch));
 
         JsonNode holdout = read("build-3/validate.json");
         assertThat(holdout.path("status").asText()).isEqualTo("PASSED");

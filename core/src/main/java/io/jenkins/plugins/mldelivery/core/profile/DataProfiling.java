@@ -1,10 +1,16 @@
 package io.jenkins.plugins.mldelivery.core.profile;
 
+import io.jenkins.plugins.mldelivery.core.io.BadInputException;
+import io.jenkins.plugins.mldelivery.core.io.FileDigest;
 import io.jenkins.plugins.mldelivery.core.result.InputIdentity;
 import io.jenkins.plugins.mldelivery.core.table.ColumnType;
 import io.jenkins.plugins.mldelivery.core.table.CsvFormat;
-import io.jenkins.plugins.mldelivery.core.table.CsvTable;
+import io.jenkins.plugins.mldelivery.core.table.DataTable;
+import io.jenkins.plugins.mldelivery.core.table.DataTables;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Profiles a CSV file: opens it, settles each column's type (declared, else inferred from the
+ * Profiles a table (CSV, Parquet or JSON Lines, told apart by content; see {@link DataTables}): opens it, settles each column's type (declared, else inferred from the
  * first chunk), profiles it in one pass and records the file's identity, whose SHA-256 is computed
  * on its own thread while the profile is built.
  */
@@ -23,10 +29,10 @@ public final class DataProfiling {
     }
 
     /**
-     * Profiles a CSV file.
+     * Profiles a table.
      *
-     * @param file     the file
-     * @param format   its format
+     * @param file     the file, or a directory of Parquet files
+     * @param format   how it is written if it is CSV
      * @param declared column types that override inference, by column name (others are inferred)
      * @param threads  how many threads read the file
      * @return the profile, with the file's identity as its source
@@ -34,11 +40,11 @@ public final class DataProfiling {
      */
     public static DatasetProfile profile(final Path file, final CsvFormat format, final Map<String, ColumnType> declared,
             final int threads) {
-        CsvTable table = CsvTable.open(file, format);
+        DataTable table = DataTables.open(file, format);
         List<ColumnType> types = typesOf(table, declared);
         CompletableFuture<InputIdentity> identity = identityOf(file);
         DatasetProfile profile = TableProfiler.profile(table, types, threads);
-        return profile.withSource(join(identity));
+        return profile.withSource(join(identity)).withNotProfiled(table.notProfiled());
     }
 
     /**
@@ -48,7 +54,7 @@ public final class DataProfiling {
      * @param declared declared types by column name
      * @return the types in column order
      */
-    public static List<ColumnType> typesOf(final CsvTable table, final Map<String, ColumnType> declared) {
+    public static List<ColumnType> typesOf(final DataTable table, final Map<String, ColumnType> declared) {
         List<String> columns = table.columns();
         boolean allDeclared = columns.stream().allMatch(declared::containsKey);
         List<ColumnType> inferred = allDeclared ? null : table.inferTypes();
@@ -70,7 +76,7 @@ public final class DataProfiling {
         CompletableFuture<InputIdentity> future = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                future.complete(InputIdentity.of(file));
+                future.complete(Files.isDirectory(file) ? directoryIdentity(file) : InputIdentity.of(file));
             }
             catch (RuntimeException | Error e) {
                 future.completeExceptionally(e);
@@ -79,6 +85,33 @@ public final class DataProfiling {
         thread.setDaemon(true);
         thread.start();
         return future;
+    }
+
+    /**
+     * The identity of a directory of data files: their total size, and the SHA-256 of a listing that
+     * names each regular file (relative path, in sorted order) with its size and SHA-256, so that any
+     * change to any file, a rename, an added or a removed file changes it.
+     *
+     * @param directory the directory
+     * @return its identity
+     */
+    static InputIdentity directoryIdentity(final Path directory) {
+        StringBuilder listing = new StringBuilder();
+        long bytes = 0;
+        try (var walk = Files.walk(directory)) {
+            List<Path> files = walk.filter(Files::isRegularFile).sorted().toList();
+            for (Path file : files) {
+                FileDigest digest = FileDigest.of(file);
+                bytes += digest.bytes();
+                listing.append(directory.relativize(file).toString().replace('\\', '/')).append('\t')
+                        .append(digest.bytes()).append('\t').append(digest.sha256()).append('\n');
+            }
+        }
+        catch (IOException e) {
+            throw new BadInputException(directory + ": cannot list the directory: " + e.getMessage(), e);
+        }
+        return new InputIdentity(directory.toString(), bytes,
+                FileDigest.sha256Hex(listing.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     /**

@@ -22,10 +22,13 @@ import java.util.Optional;
  * @param source  the file it was built from, or {@code null} when built in memory or merged
  * @param rows    the number of data rows
  * @param columns the column profiles in header order
+ * @param notProfiled the columns the table has but that are not profiled (nested Parquet or JSON
+ *                    values), each as "name (reason)"; empty for CSV
  */
-@JsonPropertyOrder({"format", "source", "rows", "columns"})
+@JsonPropertyOrder({"format", "source", "rows", "columns", "notProfiled"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record DatasetProfile(String format, InputIdentity source, long rows, List<ColumnProfile> columns) {
+public record DatasetProfile(String format, InputIdentity source, long rows, List<ColumnProfile> columns,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> notProfiled) {
     /** The format marker of the JSON form. */
     public static final String FORMAT = "ml-delivery-profile/1";
 
@@ -35,12 +38,35 @@ public record DatasetProfile(String format, InputIdentity source, long rows, Lis
             throw new IllegalArgumentException("not an ML Delivery profile: format is '" + format + "', expected '" + FORMAT + "'");
         }
         columns = List.copyOf(columns);
+        notProfiled = notProfiled == null ? List.of() : List.copyOf(notProfiled);
         for (ColumnProfile column : columns) {
             if (column.rows() != rows) {
                 throw new IllegalArgumentException("column '" + column.name() + "' has " + column.rows()
                         + " entries, the table " + rows + " rows");
             }
         }
+    }
+
+    /**
+     * Creates a profile of a table whose columns are all profiled.
+     *
+     * @param format  the format marker, {@value #FORMAT}
+     * @param source  the file it was built from, or {@code null}
+     * @param rows    the number of data rows
+     * @param columns the column profiles in header order
+     */
+    public DatasetProfile(final String format, final InputIdentity source, final long rows, final List<ColumnProfile> columns) {
+        this(format, source, rows, columns, List.of());
+    }
+
+    /**
+     * Returns this profile with the columns that were left out recorded.
+     *
+     * @param names each column left out, as "name (reason)"
+     * @return the profile
+     */
+    public DatasetProfile withNotProfiled(final List<String> names) {
+        return new DatasetProfile(format, source, rows, columns, names);
     }
 
     /**
@@ -82,7 +108,7 @@ public record DatasetProfile(String format, InputIdentity source, long rows, Lis
      * @return the profile
      */
     public DatasetProfile withSource(final InputIdentity identity) {
-        return new DatasetProfile(format, identity, rows, columns);
+        return new DatasetProfile(format, identity, rows, columns, notProfiled);
     }
 
     /**
@@ -101,7 +127,7 @@ public record DatasetProfile(String format, InputIdentity source, long rows, Lis
         for (int i = 0; i < columns.size(); i++) {
             merged.add(columns.get(i).merge(other.columns.get(i)));
         }
-        return new DatasetProfile(format, null, rows + other.rows, merged);
+        return new DatasetProfile(format, null, rows + other.rows, merged, notProfiled);
     }
 
     /**

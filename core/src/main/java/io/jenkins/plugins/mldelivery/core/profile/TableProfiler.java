@@ -4,11 +4,12 @@ import io.jenkins.plugins.mldelivery.core.table.ChunkProcessor;
 import io.jenkins.plugins.mldelivery.core.table.ChunkWork;
 import io.jenkins.plugins.mldelivery.core.table.ColumnType;
 import io.jenkins.plugins.mldelivery.core.table.CsvTable;
+import io.jenkins.plugins.mldelivery.core.table.DataTable;
 
 import java.util.List;
 
 /**
- * Profiles a CSV table in one pass over its chunks, on as many threads as asked; the chunks'
+ * Profiles a table in one pass over its chunks, on as many threads as asked; the chunks'
  * profiles are merged in file order, so the profile is the same, bit for bit, with any thread count.
  */
 public final class TableProfiler implements ChunkWork<DatasetProfile> {
@@ -28,6 +29,18 @@ public final class TableProfiler implements ChunkWork<DatasetProfile> {
 
     /**
      * Profiles a table.
+     *
+     * @param table   the table
+     * @param types   the column types in file order
+     * @param threads how many threads to use
+     * @return the profile (without a source; add one with {@link DatasetProfile#withSource})
+     */
+    public static DatasetProfile profile(final DataTable table, final List<ColumnType> types, final int threads) {
+        return table.scan(types, threads, new TableProfiler(table.columns(), types));
+    }
+
+    /**
+     * Profiles a CSV table.
      *
      * @param table   the table
      * @param types   the column types in file order

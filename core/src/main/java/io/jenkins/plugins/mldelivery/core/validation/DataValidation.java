@@ -13,7 +13,8 @@ import io.jenkins.plugins.mldelivery.core.result.InputIdentity;
 import io.jenkins.plugins.mldelivery.core.result.Status;
 import io.jenkins.plugins.mldelivery.core.result.Timing;
 import io.jenkins.plugins.mldelivery.core.table.ColumnType;
-import io.jenkins.plugins.mldelivery.core.table.CsvTable;
+import io.jenkins.plugins.mldelivery.core.table.DataTable;
+import io.jenkins.plugins.mldelivery.core.table.DataTables;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +55,7 @@ public final class DataValidation {
         Map<String, ColumnType> declared = declaredTypes(schema);
         DatasetProfile reference = request.reference() == null ? null : reference(request, declared);
 
-        CsvTable table = CsvTable.open(request.data(), request.format());
+        DataTable table = DataTables.open(request.data(), request.format());
         Map<String, ColumnType> known = new LinkedHashMap<>();
         if (reference != null) {
             reference.columns().forEach(column -> known.put(column.name(), column.type()));
@@ -67,7 +68,8 @@ public final class DataValidation {
         ValidationWork work = new ValidationWork(new TableProfiler(table.columns(), types),
                 checks == null ? List.of() : checks.checks());
         ValidationWork.Chunk scanned = table.scan(types, request.threads(), work);
-        DatasetProfile profile = scanned.profile().withSource(DataProfiling.join(identity));
+        DatasetProfile profile = scanned.profile().withSource(DataProfiling.join(identity))
+                .withNotProfiled(table.notProfiled());
         List<Violation> violations = checks == null ? List.of() : checks.violations(profile, scanned.findings());
         DriftReport drift = reference == null ? null : ProfileDrift.compare(reference, profile, policy);
         if (request.profileOut() != null) {
@@ -93,7 +95,7 @@ public final class DataValidation {
         return declared;
     }
 
-    private static DatasetProfile reference(final ValidationRequest request, final Map<String, ColumnType> declared) {
+    static DatasetProfile reference(final ValidationRequest request, final Map<String, ColumnType> declared) {
         Path file = request.reference();
         if (isProfile(file)) {
             DatasetProfile profile = DatasetProfile.read(file);
@@ -109,21 +111,28 @@ public final class DataValidation {
         return DataProfiling.profile(file, request.format(), declared, request.threads());
     }
 
-    /** A reference is a saved profile when it is named *.json or starts with '{'; otherwise it is CSV. */
+    /**
+     * A reference is a saved profile when it is named *.json, or starts with '{' and names the profile
+     * format near its start (a JSON Lines file starts with '{' too); otherwise it is data.
+     */
     static boolean isProfile(final Path file) {
         if (file.getFileName() != null && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
             return true;
         }
+        if (Files.isDirectory(file)) {
+            return false;
+        }
         try (InputStream in = Files.newInputStream(file)) {
-            int b;
-            do {
-                b = in.read();
+            byte[] head = in.readNBytes(512);
+            int first = 0;
+            while (first < head.length && (head[first] == ' ' || head[first] == '\t' || head[first] == '\r' || head[first] == '\n')) {
+                first++;
             }
-            while (b == ' ' || b == '\t' || b == '\r' || b == '\n');
-            return b == '{';
+            return first < head.length && head[first] == '{'
+                    && new String(head, java.nio.charset.StandardCharsets.UTF_8).contains(DatasetProfile.FORMAT);
         }
         catch (IOException e) {
-            return false; // reading it as CSV will report the problem with the file's name
+            return false; // reading it as data will report the problem with the file's name
         }
     }
 
