@@ -3,8 +3,8 @@
     python serve.py --model MODEL --port PORT [--host 127.0.0.1] [--version LABEL]
                     [--fail-rate 0.08] [--slowdown 3]
 
-MODEL is the model.joblib train.py wrote, or a directory holding it or model/model.joblib (a
-registry version's stored files). POST /predict takes a JSON object with the feature columns of one row (the CSV's column
+MODEL is the MLflow model directory train.py wrote (model/, with its MLmodel file), a directory
+holding it (a registry version's stored files), or the model.joblib of earlier versions. POST /predict takes a JSON object with the feature columns of one row (the CSV's column
 names; values as numbers or text) and answers {"prediction", "probability", "version"}, with the
 version also in the X-Model-Version header; GET /health answers 200 once the model is loaded. A
 request that is not one valid row answers 400 naming the problem.
@@ -122,18 +122,22 @@ def handler(model):
 
 
 def model_file(path):
-    """The model file itself, or the model.joblib in a directory (a registry version's artifacts/ holds model/model.joblib)."""
+    """The model to load: an MLflow model directory (MLmodel inside), the one in model/ of a registry
+    version's files, or a model.joblib (given, or in such a directory)."""
     if not os.path.isdir(path):
         return path
+    for candidate in (path, os.path.join(path, "model")):
+        if os.path.isfile(os.path.join(candidate, "MLmodel")):
+            return candidate
     for candidate in (os.path.join(path, "model.joblib"), os.path.join(path, "model", "model.joblib")):
         if os.path.isfile(candidate):
             return candidate
-    raise cf.BadInput(f"{path}: a directory without model.joblib or model/model.joblib")
+    raise cf.BadInput(f"{path}: a directory without an MLflow model (MLmodel), model.joblib or model/model.joblib")
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--model", required=True, help="model.joblib, or the directory holding it")
+    parser.add_argument("--model", required=True, help="the MLflow model directory train.py wrote (or a model.joblib), or the directory holding it")
     parser.add_argument("--port", type=int, required=True, help="TCP port to listen on")
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     parser.add_argument("--version", default="unknown", help="the version label answers carry")

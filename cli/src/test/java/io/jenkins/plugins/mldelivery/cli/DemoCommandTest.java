@@ -63,7 +63,15 @@ public class DemoCommandTest {
     public void shouldWarnOnTheFirstModelFailTheWeakOneAndPassTheBetterOne() throws IOException {
         assertThat(read("build-1/gate.json").path("verdict").asText()).isEqualTo("WARNING");
         assertThat(read("build-2/gate.json").path("verdict").asText()).isEqualTo("FAILED");
-        assertThat(read("build-3/gate.json").path("verdict").asText()).isEqualTo("PASSED");
+        // Build 3's candidate passes every rule on quality; latency_p95_ms times this machine (a warn
+        // rule), so a machine busy with other work may only warn on it — never fail.
+        JsonNode better = read("build-3/gate.json");
+        assertThat(better.path("verdict").asText()).isIn("PASSED", "WARNING");
+        for (JsonNode rule : better.path("rules")) {
+            if (!rule.path("passed").asBoolean()) {
+                assertThat(rule.path("rule").asText()).as(rule.toString()).startsWith("latency_p95_ms");
+            }
+        }
         assertThat(read("build-2/promote.json").path("promoted").asBoolean()).isFalse();
         assertThat(read("build-3/promote.json").path("version").asText()).isEqualTo("2");
         assertThat(read("build-3/promote.json").path("previousVersion").asText()).isEqualTo("1");

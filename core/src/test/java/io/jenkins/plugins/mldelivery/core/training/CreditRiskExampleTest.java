@@ -53,8 +53,21 @@ public class CreditRiskExampleTest {
         // trained once for the tests below: twice in fact, to check that it is reproducible
         defaults = new Trainer(line -> { }, Clock.systemUTC()).profilingDataWith(new CsvDataProfiler())
                 .checkReproducibility(training().publishingTo(project.resolve("artifacts")).build(), 0.0, List.of("latency_p95_ms"));
-        Files.createDirectories(project.resolve("champion"));
-        Files.copy(project.resolve("model/model.joblib"), project.resolve("champion/model.joblib")); // before the weak model overwrites it
+        copyDirectory(project.resolve("model"), project.resolve("champion")); // before the weak model overwrites it
+    }
+
+    private static void copyDirectory(final Path from, final Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                }
+                else {
+                    Files.copy(file, target);
+                }
+            }
+        }
     }
 
     private static String python(final String... arguments) throws IOException, InterruptedException {
@@ -71,6 +84,8 @@ public class CreditRiskExampleTest {
         return TrainingRequest.command(TrainingCommand.ofArguments(List.of(python.toString(), "train.py")))
                 .inDirectory(project).readingParams(Path.of("params.yaml")).readingMetrics(Path.of("metrics.json"))
                 .readingMetrics(Path.of("history.csv")).collectingModel("model/**").trainingOn(Path.of("data/train.csv"))
+                // MLmodel records when it was written: the README's reproducible run pins that time this way
+                .withEnvironment("SOURCE_DATE_EPOCH", "1764979200")
                 .timingOutAfter(Duration.ofMinutes(2));
     }
 
@@ -109,7 +124,8 @@ public class CreditRiskExampleTest {
         assertThat(metrics.get("f1")).isGreaterThan(0.65);
         assertThat(metrics.get("latency_p95_ms")).isPositive();
         assertThat(result.series().get("eval_logloss")).hasSize(100);
-        assertThat(result.artifacts()).extracting(Artifact::path).containsExactly("model/model.joblib", "profiles/train.csv.profile.json");
+        // an MLflow model directory (MLmodel beside the pickled model), so MLflow's own loaders read it
+        assertThat(result.artifacts()).extracting(Artifact::path).contains("model/MLmodel", "profiles/train.csv.profile.json");
         DatasetProfile profile = DatasetProfile.read(project.resolve("artifacts/profiles/train.csv.profile.json"));
         assertThat(profile.rows()).isEqualTo(20_000);
         assertThat(profile.column("income")).isPresent();
@@ -132,7 +148,7 @@ public class CreditRiskExampleTest {
     public void shouldScoreAFileIntoThePredictionsCsvWithPerRowLatency() throws Exception {
         Files.write(project.resolve("sample.csv"), Files.readAllLines(project.resolve("data/holdout.csv")).subList(0, 501));
 
-        python("predict.py", "--model", "champion/model.joblib", "--data", "sample.csv", "--out", "scored/sample.csv");
+        python("predict.py", "--model", "champion", "--data", "sample.csv", "--out", "scored/sample.csv");
 
         List<String> lines = Files.readAllLines(project.resolve("scored/sample.csv"));
         assertThat(lines.get(0)).isEqualTo("id,label,prediction,probability,latency_ms,gender,region");
@@ -147,7 +163,7 @@ public class CreditRiskExampleTest {
     @Test
     public void shouldRefuseAFileWithoutTheFeatureColumnsInOneLine() throws Exception {
         Files.writeString(project.resolve("wrong.csv"), "id,age\n1,40\n");
-        Process process = new ProcessBuilder(python.toString(), "predict.py", "--model", "champion/model.joblib", "--data",
+        Process process = new ProcessBuilder(python.toString(), "predict.py", "--model", "champion", "--data",
                 "wrong.csv", "--out", "out.csv").directory(project.toFile()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
