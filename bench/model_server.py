@@ -91,7 +91,7 @@ def main():
                            stdout=subprocess.DEVNULL)
             subprocess.run([sys.executable, os.path.join(EXAMPLE, "train.py"), "--params", os.path.join(EXAMPLE, "params.yaml")],
                            cwd=work, check=True, stdout=subprocess.DEVNULL)
-            model, data = os.path.join(work, "model", "model.joblib"), os.path.join(work, "data", "holdout.csv")
+            model, data = os.path.join(work, "model"), os.path.join(work, "data", "holdout.csv")
         requests = int(sys.argv[3]) if len(sys.argv) > 3 else 300
         columns = cf.read_table(data, cf.NUMERIC + cf.CATEGORICAL)
         names = cf.NUMERIC + cf.CATEGORICAL

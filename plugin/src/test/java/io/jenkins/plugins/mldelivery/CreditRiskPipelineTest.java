@@ -111,7 +111,9 @@ public class CreditRiskPipelineTest {
 
         // The model and the data profiles, archived through the artifact manager and read back from it
         VirtualFile artifacts = third.getArtifactManager().root();
-        assertThat(artifacts.child("model/model.joblib").length()).isPositive();
+        // train.py writes an MLflow model directory: its MLmodel file beside the pickled model
+        assertThat(artifacts.child("model/MLmodel").length()).isPositive();
+        assertThat(artifacts.child("model/model.pkl").length()).isPositive();
         JsonNode trainProfile = readJson(artifacts.child("profiles/train.csv.profile.json"));
         assertThat(trainProfile.path("rows").asLong()).isEqualTo(24_000);
         JsonNode batchProfile = readJson(artifacts.child(MlDeliveryRunAction.DIRECTORY + "/02-validate."

@@ -56,7 +56,7 @@ import java.util.stream.Stream;
                 "  ml-delivery gate --metrics metrics.json \\",
                 "      --rule 'accuracy > champion.accuracy significantly' \\",
                 "      --registry file:registry --model credit-risk \\",
-                "      --eval-data eval.csv --challenger-model model/model.joblib \\",
+                "      --eval-data eval.csv --challenger-model model \\",
                 "      --score-command \\",
                 "        'python predict.py --model {model} --data {data} --out {out}'",
                 "", "Exit codes: 0 passed (or warning), 1 failed, 2 bad rule or input,",

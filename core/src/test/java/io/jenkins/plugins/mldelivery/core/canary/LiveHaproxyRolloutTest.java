@@ -61,7 +61,7 @@ public class LiveHaproxyRolloutTest {
         Files.writeString(work.resolve("params.yaml"), String.join("\n",
                 "data: {train: data/train.csv, eval_fraction: 0.25, seed: 42}",
                 "model: {type: logistic_regression, C: 1.0, threshold: 0.5}",
-                "outputs: {model: model/model.joblib, metrics: metrics.json, history: history.csv, predictions: eval/predictions.csv}",
+                "outputs: {model: model, metrics: metrics.json, history: history.csv, predictions: eval/predictions.csv}",
                 ""));
         run(List.of(python.toString(), example.resolve("train.py").toString(), "--params", "params.yaml"));
 
