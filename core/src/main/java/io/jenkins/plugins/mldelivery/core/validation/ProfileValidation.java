@@ -108,15 +108,7 @@ public final class ProfileValidation {
                 }
             }
         }
-        Schema.RowBounds bounds = schema.rows();
-        if (bounds != null && bounds.min() != null && profile.rows() < bounds.min()) {
-            violations.add(new Violation(null, "minRows", "at least " + ValidationMessages.rows(bounds.min()),
-                    ValidationMessages.rows(profile.rows()), 0, List.of()));
-        }
-        if (bounds != null && bounds.max() != null && profile.rows() > bounds.max()) {
-            violations.add(new Violation(null, "maxRows", "at most " + ValidationMessages.rows(bounds.max()),
-                    ValidationMessages.rows(profile.rows()), 0, List.of()));
-        }
+        SchemaChecks.addRowCountViolations(violations, schema, profile.rows());
         return violations;
     }
 

@@ -47,6 +47,19 @@ final class SchemaChecks {
         }
     }
 
+    /** Adds a violation when the row count is outside the schema's {@code rows} bounds (rules on the whole table). */
+    static void addRowCountViolations(final List<Violation> violations, final Schema schema, final long rows) {
+        Schema.RowBounds bounds = schema.rows();
+        if (bounds != null && bounds.min() != null && rows < bounds.min()) {
+            violations.add(new Violation(null, "minRows", "at least " + ValidationMessages.rows(bounds.min()),
+                    ValidationMessages.rows(rows), 0, List.of()));
+        }
+        if (bounds != null && bounds.max() != null && rows > bounds.max()) {
+            violations.add(new Violation(null, "maxRows", "at most " + ValidationMessages.rows(bounds.max()),
+                    ValidationMessages.rows(rows), 0, List.of()));
+        }
+    }
+
     /** A header read as one column that holds another delimiter was most likely split with the wrong one. */
     private static String delimiterHint(final List<String> columns) {
         if (columns.size() != 1) {
@@ -81,15 +94,7 @@ final class SchemaChecks {
             ColumnProfile column = profile.column(check.name()).orElseThrow();
             addColumnViolations(violations, check, found, column);
         }
-        Schema.RowBounds bounds = schema.rows();
-        if (bounds != null && bounds.min() != null && profile.rows() < bounds.min()) {
-            violations.add(new Violation(null, "minRows", "at least " + ValidationMessages.rows(bounds.min()),
-                    ValidationMessages.rows(profile.rows()), 0, List.of()));
-        }
-        if (bounds != null && bounds.max() != null && profile.rows() > bounds.max()) {
-            violations.add(new Violation(null, "maxRows", "at most " + ValidationMessages.rows(bounds.max()),
-                    ValidationMessages.rows(profile.rows()), 0, List.of()));
-        }
+        addRowCountViolations(violations, schema, profile.rows());
         return violations;
     }
 
