@@ -88,7 +88,7 @@ public record TrainResultFile(Path file, Map<String, Double> metrics, Map<String
             throw new BadInputException(name + ": the train result lists no model files ('artifacts' is empty; train with --model GLOB)");
         }
         List<ModelArtifact> models = artifacts.stream().filter(a -> !a.path().startsWith(PROFILES)).toList();
-        Path base = locate ? artifactRoot(file, root, artifacts) : null;
+        Path base = locate ? artifactRoot(file, train, artifacts) : null;
         Path profile = base == null ? null : artifacts.stream().filter(a -> a.path().startsWith(PROFILES)).findFirst()
                 .map(a -> base.resolve(a.path())).orElse(null);
         String runId = train.mlflow() == null ? null : train.mlflow().runId();
@@ -126,10 +126,10 @@ public record TrainResultFile(Path file, Map<String, Double> metrics, Map<String
      * then to the train result's directory), the train result's own directory (CI moved the
      * artifacts directory with the train result inside), then the training's working directory.
      */
-    private static Path artifactRoot(final Path file, final JsonNode root, final List<ModelArtifact> artifacts) {
+    private static Path artifactRoot(final Path file, final TrainRecord train, final List<ModelArtifact> artifacts) {
         Path resultDir = file.toAbsolutePath().getParent();
-        String recorded = text(root, "artifactsDirectory");
-        String work = text(root.path("lineage"), "workDir");
+        String recorded = blankAsNull(train.artifactsDirectory());
+        String work = train.lineage() == null ? null : blankAsNull(train.lineage().workDir());
         Path workDir = work == null ? null : Path.of(work);
         List<Path> candidates = new ArrayList<>();
         if (recorded != null) {
@@ -181,8 +181,7 @@ public record TrainResultFile(Path file, Map<String, Double> metrics, Map<String
         return String.join(", ", quoted.subList(0, quoted.size() - 1)) + " and " + quoted.get(quoted.size() - 1);
     }
 
-    private static String text(final JsonNode node, final String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
+    private static String blankAsNull(final String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 }
