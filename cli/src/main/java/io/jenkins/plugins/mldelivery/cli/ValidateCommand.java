@@ -1,12 +1,12 @@
 package io.jenkins.plugins.mldelivery.cli;
 
-import io.jenkins.plugins.mldelivery.core.io.BadInputException;
 import io.jenkins.plugins.mldelivery.core.validation.DataValidation;
 import io.jenkins.plugins.mldelivery.core.validation.ProfileValidation;
 import io.jenkins.plugins.mldelivery.core.validation.ValidationRequest;
 import io.jenkins.plugins.mldelivery.core.validation.ValidationResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -59,11 +59,14 @@ public final class ValidateCommand extends StepCommand<ValidationResult> {
     @Override
     protected ValidationResult execute() {
         if ((data == null) == (currentProfile == null)) {
-            throw new BadInputException("give the data to validate: either --data FILE|DIR or --current-profile CURRENT.json");
+            // a usage mistake: the reason and where to find help, as picocli's own
+            throw new ParameterException(spec().commandLine(),
+                    "give the data to validate: either --data FILE|DIR or --current-profile CURRENT.json");
         }
         if (currentProfile != null) {
             if (profileOut != null) {
-                throw new BadInputException("--profile-out: with --current-profile the profile is already written");
+                throw new ParameterException(spec().commandLine(),
+                        "--profile-out: with --current-profile the profile is already written");
             }
             return ProfileValidation.run(new ValidationRequest(currentProfile, csv.format(), schema, reference, driftPolicy,
                     csv.threads(), null), Clock.systemUTC());

@@ -48,8 +48,9 @@ public class ValidateCurrentProfileCommandTest {
                 "--current-profile", reference.toString());
 
         assertThat(neither.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(neither.err().strip()).isEqualTo(
-                "validate: error: give the data to validate: either --data FILE|DIR or --current-profile CURRENT.json");
+        assertThat(neither.err().strip().lines()).containsExactly(
+                "validate: error: give the data to validate: either --data FILE|DIR or --current-profile CURRENT.json",
+                "Run 'ml-delivery validate --help' for the options and examples.");
         assertThat(both.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
     }
 }
