@@ -12,6 +12,7 @@ import io.jenkins.plugins.mldelivery.core.gate.WithoutChampion;
 import io.jenkins.plugins.mldelivery.core.gate.rule.MetricValues;
 import io.jenkins.plugins.mldelivery.core.gate.rule.RuleParser;
 import io.jenkins.plugins.mldelivery.core.gate.rule.RuleSource;
+import io.jenkins.plugins.mldelivery.core.io.AtomicFiles;
 import io.jenkins.plugins.mldelivery.core.io.BadInputException;
 import io.jenkins.plugins.mldelivery.core.mlflow.MlflowClient;
 import io.jenkins.plugins.mldelivery.core.mlflow.MlflowCredentials;
@@ -32,9 +33,12 @@ import io.jenkins.plugins.mldelivery.core.training.Trainer;
 import io.jenkins.plugins.mldelivery.core.training.TrainingCommand;
 import io.jenkins.plugins.mldelivery.core.training.TrainingRequest;
 import io.jenkins.plugins.mldelivery.core.validation.DataValidation;
+import io.jenkins.plugins.mldelivery.core.validation.ProfileValidation;
 import io.jenkins.plugins.mldelivery.core.validation.ValidationRequest;
 import io.jenkins.plugins.mldelivery.core.validation.ValidationResult;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -72,8 +76,9 @@ public final class EngineSeams {
      * @return the {@code validate} result: {@code rows}, {@code violations[]}, {@code drift}
      */
     public static EngineResult validate(final Path workspace, final ValidateRequest request) {
-        ValidationRequest validation = ValidationRequest.of(workspace.resolve(request.data()))
-                .withProfileOut(workspace.resolve(request.batchProfileOut()));
+        Path data = workspace.resolve(request.data());
+        Path profileOut = workspace.resolve(request.batchProfileOut());
+        ValidationRequest validation = ValidationRequest.of(data).withProfileOut(profileOut);
         if (request.schema() != null) {
             validation = validation.withSchema(workspace.resolve(request.schema()));
         }
@@ -83,8 +88,26 @@ public final class EngineSeams {
         if (request.driftPolicy() != null) {
             validation = validation.withDriftPolicy(workspace.resolve(request.driftPolicy()));
         }
-        ValidationResult result = DataValidation.run(validation, Clock.systemUTC());
+        ValidationResult result;
+        if (ProfileValidation.isSavedProfile(data)) {
+            // a profile computed where the data lives (Spark, another job): judged without its rows, and
+            // archived as this build's batch profile like one the engine computed
+            result = ProfileValidation.run(validation.withProfileOut(null), Clock.systemUTC());
+            AtomicFiles.write(profileOut, readAllBytes(data));
+        }
+        else {
+            result = DataValidation.run(validation, Clock.systemUTC());
+        }
         return new EngineResult(ResultJson.toJson(result), result.summary());
+    }
+
+    private static byte[] readAllBytes(final Path file) {
+        try {
+            return Files.readAllBytes(file);
+        }
+        catch (IOException e) {
+            throw new BadInputException(file + ": cannot read: " + e.getMessage());
+        }
     }
 
     /**

@@ -39,6 +39,17 @@ public final class ProfileValidation {
     }
 
     /**
+     * Tells whether a file is a saved profile rather than data (named {@code *.json}, or a JSON
+     * object that names the profile's parts), the test {@code validate --reference} applies too.
+     *
+     * @param file the file
+     * @return whether it is to be read as a profile
+     */
+    public static boolean isSavedProfile(final Path file) {
+        return DataValidation.isProfile(file);
+    }
+
+    /**
      * Runs the step.
      *
      * @param request what to validate; its {@code data} is the current data's saved profile

@@ -81,6 +81,32 @@ public class EngineSeamsTest {
     }
 
     @Test
+    public void shouldJudgeAProfileComputedElsewhereAsTheSameDataWithoutItsRows() throws IOException {
+        Files.createDirectories(workspace);
+        StringBuilder reference = new StringBuilder("age,income\n");
+        StringBuilder batch = new StringBuilder("age,income\n");
+        for (int i = 0; i < 400; i++) {
+            reference.append(20 + i % 40).append(',').append(1000 + 7 * i).append('\n');
+            batch.append(20 + i % 40).append(',').append(4000 + 7 * i).append('\n'); // income moved far up
+        }
+        Files.writeString(workspace.resolve("reference.csv"), reference);
+        Files.writeString(workspace.resolve("batch.csv"), batch);
+        EngineSeams.validate(workspace, new ValidateRequest("reference.csv", null, null, null, "profiles/reference.json"));
+        EngineResult fromRows = EngineSeams.validate(workspace,
+                new ValidateRequest("batch.csv", "profiles/reference.json", null, null, "profiles/batch.json"));
+
+        // mlValidateData data: 'batch.profile.json' (a Spark job's profile, say) judges it without the rows
+        EngineResult fromProfile = EngineSeams.validate(workspace,
+                new ValidateRequest("profiles/batch.json", "profiles/reference.json", null, null, ".ml-delivery/03-validate.batch-profile.json"));
+
+        assertThat(fromProfile.tree().path("rows").asLong()).isEqualTo(400);
+        assertThat(fromProfile.tree().path("drift").path("datasetDrift").asBoolean()).isTrue();
+        assertThat(fromProfile.tree().path("drift").path("columns")).isEqualTo(fromRows.tree().path("drift").path("columns"));
+        assertThat(workspace.resolve(".ml-delivery/03-validate.batch-profile.json"))
+                .hasSameBinaryContentAs(workspace.resolve("profiles/batch.json"));
+    }
+
+    @Test
     public void shouldJudgeTheMetricsOfThisBuildsTrainingWithoutAChampion() {
         GateRequest request = new GateRequest(List.of("accuracy >= 0.85", "f1 >= champion.f1 - 0.01"), List.of(),
                 null, "{\"accuracy\": 0.91, \"f1\": 0.8}", null, null, null, "warn");
