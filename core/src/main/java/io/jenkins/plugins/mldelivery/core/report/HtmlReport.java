@@ -104,7 +104,8 @@ public final class HtmlReport {
         DataQuality quality = record.dataQuality();
         if (quality != null) {
             card(html, "Data", quality.rows() + " rows", "neutral",
-                    (quality.violations() == 0 ? "✔ " : "✘ ") + quality.violations() + " violations");
+                    (quality.violations() == 0 ? "✔ " : "✘ ") + quality.violations()
+                    + (quality.violations() == 1 ? " violation" : " violations"));
         }
         DriftSummary drift = record.drift();
         if (drift != null) {

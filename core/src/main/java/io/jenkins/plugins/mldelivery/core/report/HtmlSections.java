@@ -102,8 +102,9 @@ final class HtmlSections {
         html.open("section", "id", "data").element("h2", "Data quality");
         Optional<ValidateRecord> validate = input.run().record(ValidateRecord.class);
         if (input.current().dataQuality() != null) {
-            html.element("p", input.current().dataQuality().rows() + " rows read, " + input.current().dataQuality().violations()
-                    + " violations.");
+            long count = input.current().dataQuality().violations();
+            html.element("p", input.current().dataQuality().rows() + " rows read, " + count
+                    + (count == 1 ? " violation." : " violations."));
         }
         List<ValidateRecord.Violation> violations = validate.map(ValidateRecord::violations).orElse(List.of());
         if (!violations.isEmpty()) {
