@@ -10,14 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * A CSV file read in chunks on several threads, with a result that does not depend on the thread
@@ -222,37 +216,27 @@ public final class CsvTable {
         ColumnType[] typeArray = types.toArray(ColumnType[]::new);
         long dataBytes = size - header.dataStart();
         int chunks = (int) Math.max(1, (dataBytes + chunkBytes - 1) / chunkBytes);
-        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, daemonThreads()) : null;
         try (FileChannel channel = openChannel(file)) {
             ChunkReader reader = new ChunkReader(this, channel, typeArray, work);
-            Deque<Future<ChunkReader.Outcome<R>>> window = new ArrayDeque<>();
-            int submitted = 0;
             long expectedStart = header.dataStart();
             long line = header.lines() + 1L;
             long records = 0;
             R accumulated = null;
-            for (int index = 0; index < chunks; index++) {
-                ChunkReader.Outcome<R> outcome;
-                if (pool == null) {
-                    outcome = reader.read(index, expectedStart);
-                }
-                else {
-                    while (submitted < chunks && window.size() < threads + 1) {
-                        int next = submitted++;
-                        window.add(pool.submit(() -> reader.read(next, -1)));
-                    }
-                    outcome = window.poll().get();
+            try (ChunkPipeline<ChunkReader.Outcome<R>> pipeline = new ChunkPipeline<>(chunks, threads,
+                    next -> reader.read(next, -1), "ml-delivery-csv")) {
+                for (int index = 0; index < chunks; index++) {
+                    ChunkReader.Outcome<R> outcome = pipeline.isParallel() ? pipeline.next() : reader.read(index, expectedStart);
                     if (outcome.start() != expectedStart) {
                         outcome = reader.read(index, expectedStart); // the speculative start was inside a quoted field
                     }
+                    if (outcome.failure() != null) {
+                        throw toBadInput(outcome.failure(), line, typeArray);
+                    }
+                    accumulated = work.merge(accumulated, outcome.value(), line);
+                    line += outcome.lines();
+                    records += outcome.records();
+                    expectedStart = outcome.end();
                 }
-                if (outcome.failure() != null) {
-                    throw toBadInput(outcome.failure(), line, typeArray);
-                }
-                accumulated = work.merge(accumulated, outcome.value(), line);
-                line += outcome.lines();
-                records += outcome.records();
-                expectedStart = outcome.end();
             }
             if (records == 0) {
                 throw BadInputException.at(file, 0, null, "has a header but no data rows");
@@ -263,23 +247,8 @@ public final class CsvTable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading " + file, e);
         }
-        catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
-        }
         catch (IOException e) {
             throw new UncheckedIOException(file + ": " + e.getMessage(), e);
-        }
-        finally {
-            if (pool != null) {
-                pool.shutdownNow();
-            }
         }
     }
 
@@ -315,13 +284,5 @@ public final class CsvTable {
             message += "; declare the column's type in a schema (--schema) if the type is wrong";
         }
         return BadInputException.at(file, firstLine + failure.lineOffset(), column, message);
-    }
-
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
-        return runnable -> {
-            Thread thread = new Thread(runnable, "ml-delivery-csv");
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

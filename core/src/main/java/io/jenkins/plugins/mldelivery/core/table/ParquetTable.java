@@ -15,16 +15,10 @@ import java.io.UncheckedIOException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -239,7 +233,6 @@ final class ParquetTable implements DataTable {
         return false;
     }
 
-
     @Override
     public Path path() {
         return path;
@@ -286,23 +279,11 @@ final class ParquetTable implements DataTable {
         ColumnType[] typeArray = types.toArray(ColumnType[]::new);
         ParquetChunkReader reader = new ParquetChunkReader(this, typeArray, work);
         int chunks = rowGroups.size();
-        ExecutorService pool = threads > 1 && chunks > 1 ? Executors.newFixedThreadPool(threads, daemonThreads()) : null;
-        try {
-            Deque<Future<ParquetChunkReader.Outcome<R>>> window = new ArrayDeque<>();
-            int submitted = 0;
+        try (ChunkPipeline<ParquetChunkReader.Outcome<R>> pipeline = new ChunkPipeline<>(chunks, threads,
+                index -> reader.read(index, rowGroups.get(index)), "ml-delivery-parquet")) {
             R accumulated = null;
             for (int index = 0; index < chunks; index++) {
-                ParquetChunkReader.Outcome<R> outcome;
-                if (pool == null) {
-                    outcome = reader.read(index, rowGroups.get(index));
-                }
-                else {
-                    while (submitted < chunks && window.size() < threads + 1) {
-                        int next = submitted++;
-                        window.add(pool.submit(() -> reader.read(next, rowGroups.get(next))));
-                    }
-                    outcome = window.poll().get();
-                }
+                ParquetChunkReader.Outcome<R> outcome = pipeline.next();
                 if (outcome.failure() != null) {
                     throw outcome.failure();
                 }
@@ -314,28 +295,5 @@ final class ParquetTable implements DataTable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading " + path, e);
         }
-        catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
-        }
-        finally {
-            if (pool != null) {
-                pool.shutdownNow();
-            }
-        }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
-        return runnable -> {
-            Thread thread = new Thread(runnable, "ml-delivery-parquet");
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }
