@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mldelivery.cli;
 
+import io.jenkins.plugins.mldelivery.core.canary.router.HaproxyRuntimeApi;
 import io.jenkins.plugins.mldelivery.core.io.BadInputException;
 import io.jenkins.plugins.mldelivery.core.io.ExternalSystemException;
 
@@ -9,10 +10,6 @@ import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -160,33 +157,7 @@ final class DemoLiveServices implements AutoCloseable {
 
     /** A server's HTTP responses so far, read from HAProxy's runtime API ({@code show stat}). */
     long responses(final String backend, final String server) {
-        List<String> header = null;
-        for (String line : runtimeApi("show stat").split("\n")) {
-            if (line.startsWith("# ")) {
-                header = List.of(line.substring(2).split(","));
-                continue;
-            }
-            String[] fields = line.split(",", -1);
-            if (header != null && fields.length > 1 && fields[0].equals(backend) && fields[1].equals(server)) {
-                long total = 0;
-                for (String column : List.of("hrsp_1xx", "hrsp_2xx", "hrsp_3xx", "hrsp_4xx", "hrsp_5xx", "hrsp_other")) {
-                    String value = fields[header.indexOf(column)];
-                    total += value.isEmpty() ? 0 : Long.parseLong(value);
-                }
-                return total;
-            }
-        }
-        throw new ExternalSystemException("haproxy " + socket + ": no server " + backend + "/" + server + " in 'show stat'");
-    }
-
-    private String runtimeApi(final String command) {
-        try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
-            channel.write(ByteBuffer.wrap((command + "\n").getBytes(StandardCharsets.UTF_8)));
-            return new String(Channels.newInputStream(channel).readAllBytes(), StandardCharsets.UTF_8);
-        }
-        catch (IOException e) {
-            throw new ExternalSystemException("haproxy " + socket + ": '" + command + "' failed: " + e.getMessage(), e);
-        }
+        return new HaproxyRuntimeApi(socket.toString(), socket.getParent(), Duration.ofSeconds(5)).responses(backend, server);
     }
 
     /** Stops every process started here, and the processes they started. */

@@ -15,6 +15,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,14 +25,21 @@ import java.util.regex.Pattern;
  * closes the connection. The socket is a Unix socket path or {@code host:port} of a TCP one.
  * Every call has a deadline, so a wedged HAProxy is a failure rather than a hang.
  */
-final class HaproxyRuntimeApi {
+public final class HaproxyRuntimeApi {
     private static final Pattern TCP = Pattern.compile("(?:ipv4@)?([0-9.]+|localhost|\\[[0-9a-fA-F:]+\\]):(\\d{1,5})");
 
     private final String socket;
     private final SocketAddress address;
     private final Duration timeout;
 
-    HaproxyRuntimeApi(final String socket, final Path directory, final Duration timeout) {
+    /**
+     * Addresses a runtime API.
+     *
+     * @param socket    a Unix socket path (relative to {@code directory}) or {@code host:port}
+     * @param directory what a relative socket path is relative to
+     * @param timeout   the deadline of each call
+     */
+    public HaproxyRuntimeApi(final String socket, final Path directory, final Duration timeout) {
         this.timeout = timeout;
         Matcher tcp = TCP.matcher(socket);
         if (tcp.matches()) {
@@ -57,7 +65,7 @@ final class HaproxyRuntimeApi {
      * @return the answer; empty for commands that succeed silently
      * @throws ExternalSystemException when the socket cannot be reached or does not answer in time
      */
-    String call(final String command) {
+    public String call(final String command) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (SocketChannel channel = SocketChannel.open(address.getClass() == UnixDomainSocketAddress.class
                 ? java.net.StandardProtocolFamily.UNIX : protocolOf((InetSocketAddress) address));
@@ -96,6 +104,35 @@ final class HaproxyRuntimeApi {
             throw new ExternalSystemException("haproxy runtime API " + socket + ": '" + command + "' failed: "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         }
+    }
+
+    /**
+     * Returns the HTTP responses a server has given so far: the {@code hrsp_*} columns of
+     * {@code show stat} summed (what a rollout's traffic to one side is counted by).
+     *
+     * @param backend the backend
+     * @param server  the server in it
+     * @return the responses
+     * @throws ExternalSystemException when HAProxy cannot be asked or has no such server
+     */
+    public long responses(final String backend, final String server) {
+        List<String> header = null;
+        for (String line : call("show stat").split("\n")) {
+            if (line.startsWith("# ")) {
+                header = List.of(line.substring(2).split(","));
+                continue;
+            }
+            String[] fields = line.split(",", -1);
+            if (header != null && fields.length > 1 && fields[0].equals(backend) && fields[1].equals(server)) {
+                long total = 0;
+                for (String column : List.of("hrsp_1xx", "hrsp_2xx", "hrsp_3xx", "hrsp_4xx", "hrsp_5xx", "hrsp_other")) {
+                    String value = fields[header.indexOf(column)];
+                    total += value.isEmpty() ? 0 : Long.parseLong(value);
+                }
+                return total;
+            }
+        }
+        throw new ExternalSystemException("haproxy runtime API " + socket + ": no server " + backend + "/" + server + " in 'show stat'");
     }
 
     private void await(final Selector selector, final long deadline, final String command) throws IOException {
