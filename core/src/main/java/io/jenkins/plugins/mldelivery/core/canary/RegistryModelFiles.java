@@ -16,15 +16,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -49,7 +45,6 @@ import java.util.stream.Stream;
 final class RegistryModelFiles {
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:.*");
     private static final String ARTIFACTS = "/api/2.0/mlflow-artifacts/artifacts";
-    private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
     private RegistryModelFiles() {
         // static resolution only
@@ -197,28 +192,15 @@ final class RegistryModelFiles {
             throws IOException {
         String encoded = Arrays.stream(relative.split("/")).map(segment -> URLEncoder.encode(segment, StandardCharsets.UTF_8)
                 .replace("+", "%20")).collect(Collectors.joining("/"));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.baseUri() + ARTIFACTS + "/" + encoded))
-                .timeout(TIMEOUT).GET();
-        MlflowCredentials.fromEnvironment(System.getenv()).authorization().ifPresent(value -> request.header("Authorization", value));
         Files.createDirectories(target.getParent());
-        HttpResponse<Path> response;
         try {
-            response = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build()
-                    .send(request.build(), HttpResponse.BodyHandlers.ofFile(target));
+            client.download(ARTIFACTS + "/" + encoded, target);
         }
-        catch (IOException e) {
-            throw new ExternalSystemException("MLflow " + client.baseUri() + ": cannot download " + uri + ": " + e.getMessage(), e);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ExternalSystemException("MLflow " + client.baseUri() + ": interrupted while downloading " + uri, e);
-        }
-        int status = response.statusCode();
-        if (status == 404) {
-            throw new BadInputException("MLflow " + client.baseUri() + " has no artifact " + relative + " (the model of " + uri + ")");
-        }
-        if (status < 200 || status >= 300) {
-            throw new MlflowApiException("MLflow " + client.baseUri() + ": downloading " + uri + " answered " + status, status, "", "");
+        catch (MlflowApiException e) {
+            if (e.status() == 404) {
+                throw new BadInputException("MLflow " + client.baseUri() + " has no artifact " + relative + " (the model of " + uri + ")");
+            }
+            throw e;
         }
     }
 

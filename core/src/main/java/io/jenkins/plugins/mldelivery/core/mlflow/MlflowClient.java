@@ -9,22 +9,26 @@ import io.jenkins.plugins.mldelivery.core.result.ResultJson;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.function.Function;
 
 /**
  * The HTTP transport to one MLflow server's REST API, shared by the model registry and the
@@ -166,9 +170,50 @@ public final class MlflowClient {
 
     private JsonNode send(final String method, final String endpoint, final String query,
             final BodyPublisher body, final String contentType) {
+        HttpResponse<String> response = exchange(method, endpoint, query, body, contentType, "application/json",
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8), text -> text);
+        return parse(response.body(), method + " " + endpoint);
+    }
+
+    /**
+     * Downloads a file with GET into {@code target} (replaced), as MLflow's artifact proxy serves
+     * it ({@code /api/2.0/mlflow-artifacts/artifacts/PATH}), with the client's credentials,
+     * timeouts and retries.
+     *
+     * @param endpoint the endpoint, usually absolute
+     * @param target   the file to write
+     * @throws MlflowApiException when the server refuses (its status says why; 404: no such artifact)
+     * @throws ExternalSystemException when the server cannot be reached or the file cannot be written
+     */
+    public void download(final String endpoint, final Path target) {
+        HttpResponse<InputStream> response = exchange("GET", endpoint, "", BodyPublishers.noBody(), null, "*/*",
+                HttpResponse.BodyHandlers.ofInputStream(), MlflowClient::start);
+        try (InputStream in = response.body()) {
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        catch (IOException e) {
+            throw new ExternalSystemException("MLflow " + baseUri + ": GET " + endpoint + ": cannot write " + target + ": "
+                    + describe(e), e);
+        }
+    }
+
+    /** The start of an error answer's body, for the message (the rest is not read). */
+    private static String start(final InputStream body) {
+        try (InputStream in = body) {
+            return new String(in.readNBytes(4096), StandardCharsets.UTF_8);
+        }
+        catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Sends a request, tries it again on transient failures, and returns the first successful answer. */
+    private <T> HttpResponse<T> exchange(final String method, final String endpoint, final String query, final BodyPublisher body,
+            final String contentType, final String accept, final HttpResponse.BodyHandler<T> handler,
+            final Function<T, String> errorText) {
         URI uri = URI.create(baseUri + (endpoint.startsWith("/") ? endpoint : API_PREFIX + endpoint) + query);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(requestTimeout)
-                .header("Accept", "application/json")
+                .header("Accept", accept)
                 .method(method, body);
         if (contentType != null) {
             request.header("Content-Type", contentType);
@@ -180,9 +225,9 @@ public final class MlflowClient {
             if (attempt > 1) {
                 pause(attempt - 1, what);
             }
-            HttpResponse<String> response;
+            HttpResponse<T> response;
             try {
-                response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                response = http.send(request.build(), handler);
             }
             catch (IOException e) {
                 lastProblem = describe(e);
@@ -194,9 +239,9 @@ public final class MlflowClient {
             }
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
-                return parse(response.body(), what);
+                return response;
             }
-            MlflowApiException failure = failure(what, status, response.body(), attempt);
+            MlflowApiException failure = failure(what, status, errorText.apply(response.body()), attempt);
             if (!TRANSIENT_STATUSES.contains(status) || attempt == maxAttempts) {
                 throw failure;
             }
